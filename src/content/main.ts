@@ -1,0 +1,3 @@
+import { sendToBackground } from '../shared/messaging';
+
+void sendToBackground('getSettings', {}).then(() => document.documentElement.setAttribute('data-uncanned-ready', ''));
