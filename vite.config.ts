@@ -11,7 +11,13 @@ export default defineConfig(({ mode }) => {
     'process.env.NODE_ENV': JSON.stringify('production'),
     __UNCANNED_E2E__: JSON.stringify(process.env.UNCANNED_E2E === '1'),
   };
-  if (mode === 'content' || mode === 'background') {
+  const scriptEntries: Record<string, string> = {
+    content: 'content/main.ts',
+    background: 'background/main.ts',
+    e2e: 'e2e/open-popup.ts',
+  };
+  const entry = scriptEntries[mode];
+  if (entry) {
     return {
       root: 'src',
       define,
@@ -21,7 +27,12 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         target: 'es2022',
         minify: false,
-        lib: { entry: `${mode}/main.ts`, formats: ['iife'], name: `uncanned_${mode}`, fileName: () => `${mode}.js` },
+        lib: {
+          entry,
+          formats: ['iife'],
+          name: `uncanned_${mode}`,
+          fileName: () => (mode === 'e2e' ? 'e2e-open-popup.js' : `${mode}.js`),
+        },
       },
     };
   }
@@ -36,7 +47,9 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       modulePreload: { polyfill: false }, // no inline script: the MV3 CSP would block it
-      rollupOptions: { input: { popup: path.resolve('src/popup/index.html'), options: path.resolve('src/options/index.html') } },
+      rollupOptions: {
+        input: { popup: path.resolve('src/popup/index.html'), options: path.resolve('src/options/index.html') },
+      },
     },
   };
 });

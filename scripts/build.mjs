@@ -11,7 +11,8 @@ const buildDir = path.resolve('dist', `${prefix}build`);
 const env = { ...process.env, UNCANNED_OUT_DIR: buildDir, UNCANNED_E2E: e2e ? '1' : '0' };
 const vite = path.resolve('node_modules/vite/bin/vite.js');
 
-for (const mode of ['production', 'content', 'background']) {
+const modes = ['production', 'content', 'background', ...(e2e ? ['e2e'] : [])];
+for (const mode of modes) {
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--mode', mode], { stdio: 'inherit', env });
 }
 checkClassicScripts(buildDir);
@@ -21,7 +22,10 @@ for (const target of ['chrome', 'firefox']) {
   const outDir = path.resolve('dist', `${prefix}${target}`);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.cpSync(buildDir, outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(target, manifest), null, 2)}\n`);
+  const targetManifest = manifestFor(target, manifest);
+  if (e2e) targetManifest.content_scripts.push({ matches: ['https://uncanned.test/*'], js: ['e2e-open-popup.js'] });
+  else assertNoTestHooks(outDir);
+  fs.writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(targetManifest, null, 2)}\n`);
 }
 fs.rmSync(buildDir, { recursive: true, force: true });
 console.log(`built dist/${prefix}chrome and dist/${prefix}firefox`);
@@ -45,4 +49,14 @@ function checkClassicScripts(dir) {
     new vm.Script(code, { filename: file }); // throws on import/export statements
     if (/\bimport\s*\(/.test(code)) throw new Error(`${file} contains a dynamic import()`);
   }
+}
+
+/** Release bundles must not contain the e2e hooks (they are compiled out by `__UNCANNED_E2E__`). */
+function assertNoTestHooks(dir) {
+  for (const file of ['content.js', 'background.js']) {
+    if (fs.readFileSync(path.join(dir, file), 'utf8').includes('installE2eHooks')) {
+      throw new Error(`${file} of a release build contains the e2e popup hook`);
+    }
+  }
+  if (fs.existsSync(path.join(dir, 'e2e-open-popup.js'))) throw new Error('release build contains e2e-open-popup.js');
 }

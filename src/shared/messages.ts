@@ -49,7 +49,10 @@ export type Origin = 'any' | 'extension-page';
 /** Messages to the background: input schema, allowed origin. Output types are in `ToBackgroundOutputs`. */
 export const toBackgroundSchemas = {
   /** Content: a batch of scraped items; answers one verdict per item, in order. */
-  classify: { origin: 'any', input: v.object({ site, url: text(4096), items: v.pipe(v.array(scrapedItem), v.maxLength(limits.maxBatchSize)) }) },
+  classify: {
+    origin: 'any',
+    input: v.object({ site, url: text(4096), items: v.pipe(v.array(scrapedItem), v.maxLength(limits.maxBatchSize)) }),
+  },
   /** Content: what the adapter sees on this page (for the popup's "This tab" and the badge). */
   reportPageStatus: {
     origin: 'any',
@@ -68,7 +71,13 @@ export const toBackgroundSchemas = {
   explainMessage: { origin: 'any', input: v.object({ site, id }) },
   muteSender: {
     origin: 'any',
-    input: v.object({ site, sender, senderName: v.optional(text(limits.maxIdLength)), scope: v.picklist(['all', 'canned']), until }),
+    input: v.object({
+      site,
+      sender,
+      senderName: v.optional(text(limits.maxIdLength)),
+      scope: v.picklist(['all', 'canned']),
+      until,
+    }),
   },
   unmuteSender: { origin: 'any', input: senderRef },
   markNotCanned: { origin: 'any', input: v.object({ target: feedbackTarget }) },
@@ -133,9 +142,7 @@ type Schemas = Record<string, { origin: Origin; input: v.GenericSchema }>;
 export type InputOf<S extends Schemas, K extends keyof S> = v.InferOutput<S[K]['input']>;
 
 export type ToBackground = {
-  [K in keyof typeof toBackgroundSchemas]: (
-    input: InputOf<typeof toBackgroundSchemas, K>,
-  ) => ToBackgroundOutputs[K];
+  [K in keyof typeof toBackgroundSchemas]: (input: InputOf<typeof toBackgroundSchemas, K>) => ToBackgroundOutputs[K];
 };
 export type ToContent = {
   [K in keyof typeof toContentSchemas]: (input: { state: PageState }) => ToContentOutputs[K];

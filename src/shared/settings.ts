@@ -44,7 +44,12 @@ export function validateSettings(input: unknown): Settings {
     detection: {
       repeatThreshold: clampInt(detection.repeatThreshold, 2, 50, d.detection.repeatThreshold),
       similarityThreshold: clampNumber(detection.similarityThreshold, 0.5, 1, d.detection.similarityThreshold),
-      templateSenderThreshold: clampInt(detection.templateSenderThreshold, 2, 1000, d.detection.templateSenderThreshold),
+      templateSenderThreshold: clampInt(
+        detection.templateSenderThreshold,
+        2,
+        1000,
+        d.detection.templateSenderThreshold,
+      ),
       minWords: clampInt(detection.minWords, 1, 50, d.detection.minWords),
     },
     cannedAction: oneOf(raw.cannedAction, cannedActions, d.cannedAction),
