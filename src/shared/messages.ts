@@ -103,29 +103,29 @@ export const toBackgroundSchemas = {
 
 export interface ToBackgroundOutputs {
   classify: ItemVerdict[];
-  reportPageStatus: undefined;
+  reportPageStatus: void;
   getPageState: PageState;
   explainMessage: MessageCopy[];
-  muteSender: undefined;
-  unmuteSender: undefined;
-  markNotCanned: undefined;
-  unmarkNotCanned: undefined;
+  muteSender: void;
+  unmuteSender: void;
+  markNotCanned: void;
+  unmarkNotCanned: void;
   getTabSummary: TabSummary;
   listRepeatSenders: Page<RepeatSenderRow>;
   listTemplates: Page<TemplateRow>;
   listMutes: MuteRow[];
   getSenderCopies: MessageCopy[];
   getTemplateCopies: MessageCopy[];
-  muteTemplate: undefined;
-  forgetSender: undefined;
+  muteTemplate: void;
+  forgetSender: void;
   getSettings: Settings;
   updateSettings: Settings;
-  setSitePaused: undefined;
-  enableOnOrigin: undefined;
+  setSitePaused: void;
+  enableOnOrigin: void;
   getStatus: StoreStatus;
   exportData: { json: string; fileName: string };
   importData: ImportSummary;
-  clearAllData: undefined;
+  clearAllData: void;
 }
 
 /** Messages to content scripts (broadcast by the background). */
@@ -135,7 +135,7 @@ export const toContentSchemas = {
 } as const satisfies Record<string, { origin: Origin; input: v.GenericSchema }>;
 
 export interface ToContentOutputs {
-  pageStateChanged: undefined;
+  pageStateChanged: void;
 }
 
 type Schemas = Record<string, { origin: Origin; input: v.GenericSchema }>;
