@@ -46,7 +46,7 @@ export function respondWithFixture(url: string): FixtureResponse | undefined {
     return {
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><title>Uncanned test</title>',
+      body: demoIndex(),
     };
   }
   const isImage = /\.(png|jpe?g|gif|svg|webp)(\?|@|$)/.test(url) || /avatar|profile_images|emoji|ggpht/.test(url);
@@ -65,3 +65,15 @@ export const isFixtureHost = (url: string): boolean => {
     return false;
   }
 };
+
+/** The demo's start page (https://uncanned.test/): links to every fixture page, served under its real URL. */
+function demoIndex(): string {
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const items = Object.keys(fixturePages())
+    .map((url) => `<li><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></li>`)
+    .join('');
+  return `<!doctype html><meta charset="utf-8"><title>Uncanned test</title>
+<style>body{font:16px/1.5 system-ui;max-width:720px;margin:40px auto;padding:0 16px}</style>
+<h1>Uncanned demo</h1><p>Local copies of social pages, served under their real addresses. Nothing here touches the
+network. Open one, then the Uncanned toolbar button.</p><ul>${items}</ul>`;
+}
