@@ -1,3 +1,10 @@
 import { render } from 'preact';
+import { api } from './api';
+import { App } from './app';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/rows.css';
+import './styles/details.css';
 
-render(<main>Uncanned</main>, document.getElementById('app') as HTMLElement);
+render(<App api={api} />, document.getElementById('app') as HTMLElement);

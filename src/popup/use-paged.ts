@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Page } from '../shared/views';
+import { errorText } from './use-async';
+
+export const pageSize = 50;
+/** The background answers at most this many rows per request. */
+const maxLimit = 500;
+
+type Fetch<T> = (input: { query: string; offset: number; limit: number }) => Promise<Page<T>>;
+
+export interface PagedState<T> {
+  status: 'loading' | 'ready' | 'error';
+  items: T[];
+  total: number;
+  error?: string;
+  loadMore: () => void;
+}
+
+async function fetchRange<T>(fetch: Fetch<T>, query: string, offset: number, count: number): Promise<Page<T>> {
+  const items: T[] = [];
+  let total = 0;
+  while (items.length < count) {
+    const limit = Math.min(maxLimit, count - items.length);
+    const page = await fetch({ query, offset: offset + items.length, limit });
+    items.push(...page.items);
+    total = page.total;
+    if (page.items.length < limit) break;
+  }
+  return { total, items };
+}
+
+/**
+ * One page at a time, so a history of 10,000 senders renders as fast as one of 50. A new query starts over;
+ * a new `version` (after an action) reloads the rows already shown.
+ */
+export function usePaged<T>(fetch: Fetch<T>, query: string, version: number): PagedState<T> {
+  const [state, setState] = useState<Omit<PagedState<T>, 'loadMore'>>({ status: 'loading', items: [], total: 0 });
+  const request = useRef(0);
+  const shown = useRef(pageSize);
+
+  const load = (offset: number, count: number, append: boolean) => {
+    const id = ++request.current;
+    setState((previous) => ({ ...previous, status: 'loading' }));
+    fetchRange(fetch, query, offset, count).then(
+      (page) => {
+        if (id !== request.current) return;
+        setState((previous) => {
+          const items = append ? [...previous.items, ...page.items] : page.items;
+          shown.current = Math.max(pageSize, items.length);
+          return { status: 'ready', items, total: page.total };
+        });
+      },
+      (error: unknown) =>
+        id === request.current && setState((previous) => ({ ...previous, status: 'error', error: errorText(error) })),
+    );
+  };
+
+  useEffect(() => {
+    shown.current = pageSize;
+  }, [query]);
+  useEffect(() => load(0, shown.current, false), [query, version]);
+
+  return { ...state, loadMore: () => load(state.items.length, pageSize, true) };
+}
