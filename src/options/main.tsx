@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { api } from './api';
+import { App } from './app';
+import './styles/theme.css';
+import './styles/form.css';
+import './styles/controls.css';
 
-render(<main>Uncanned</main>, document.getElementById('app') as HTMLElement);
+render(<App api={api} />, document.getElementById('app') as HTMLElement);
