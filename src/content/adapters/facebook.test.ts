@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import adapter from './facebook';
+import { extractAll, loadPage } from './test-page';
+
+const url = 'https://www.facebook.com/groups/notetakers/posts/1029384756/';
+
+describe('facebook adapter', () => {
+  it('reads comments and replies (not the post) with vanity or numeric ids', () => {
+    loadPage(url);
+    const items = extractAll(adapter);
+    expect(items).toHaveLength(20);
+    expect(items.every(Boolean)).toBe(true);
+    expect(items[0]).toEqual({
+      id: '998900',
+      sender: 'maya.okafor.3',
+      senderName: 'Maya Okafor',
+      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      permalink: expect.stringContaining('/groups/notetakers/posts/1029384756/?comment_id=998900'),
+    });
+    expect(items[1]).toMatchObject({ id: '998917', sender: 'tkowal.dev.4' }); // reply: reply_comment_id
+    expect(items.filter((item) => item?.sender === '1000552931000')).toHaveLength(4);
+  });
+
+  it('reads emoji by alt text and drops "See more"', () => {
+    loadPage(url);
+    const items = extractAll(adapter);
+    expect(items.find((item) => item?.sender === '1000773100200')?.text).toBe(
+      'Wow this changed my life! Message @fxmentor_claire on Telegram to learn how I earn daily 💸',
+    );
+    const priya = items.find((item) => item?.senderName === 'Priya Shah');
+    expect(priya?.text.endsWith('…')).toBe(true);
+  });
+
+  it('pre-hide selector matches numeric and vanity senders', () => {
+    loadPage(url);
+    expect(document.querySelectorAll(adapter.senderSelector?.('1000552931000') ?? '')).toHaveLength(4);
+    expect(document.querySelectorAll(adapter.senderSelector?.('maya.okafor.3') ?? '')).toHaveLength(1);
+  });
+});

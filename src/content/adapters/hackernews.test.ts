@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import adapter from './hackernews';
+import { extractAll, loadPage } from './test-page';
+
+describe('hackernews adapter', () => {
+  it('reads every comment row of an item page, replies included', () => {
+    loadPage('https://news.ycombinator.com/item?id=42187654');
+    const items = extractAll(adapter);
+    expect(items).toHaveLength(20);
+    expect(items.every(Boolean)).toBe(true);
+    expect(items[0]).toEqual({
+      id: '42187694',
+      sender: 'maya_okafor',
+      senderName: 'maya_okafor',
+      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      permalink: 'https://news.ycombinator.com/item?id=42187694',
+      time: Date.parse('2026-11-24T15:00:00Z'),
+    });
+  });
+
+  it('reads green new-user names, paragraphs and the reply link stays out of the text', () => {
+    loadPage('https://news.ycombinator.com/item?id=42187654');
+    const items = extractAll(adapter);
+    const quick = items.filter((item) => item?.sender === 'quickgains_hub');
+    expect(quick).toHaveLength(4);
+    const long = items.find((item) => item?.sender === 'priyashah');
+    expect(long?.text.split('\n')).toHaveLength(3);
+    expect(items.some((item) => item?.text.includes('reply'))).toBe(false);
+  });
+
+  it('pre-hide selector matches exactly that sender', () => {
+    loadPage('https://news.ycombinator.com/item?id=42187654');
+    expect(document.querySelectorAll(adapter.senderSelector?.('quickgains_hub') ?? '')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractAll, loadPage } from './test-page';
+import adapter from './x';
+
+const url = 'https://x.com/driftwood_app/status/1861234567890123456';
+
+describe('x adapter', () => {
+  it('reads the focal post and every reply with handle, name, id and time', () => {
+    loadPage(url);
+    const items = extractAll(adapter);
+    expect(items).toHaveLength(21);
+    expect(items.every(Boolean)).toBe(true);
+    expect(items[0]).toMatchObject({ id: '1861234567890123456', sender: 'driftwood_app', senderName: 'Driftwood' });
+    expect(items[1]).toEqual({
+      id: '1861234567891000000',
+      sender: 'maya_okafor',
+      senderName: 'Maya Okafor',
+      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      permalink: 'https://x.com/maya_okafor/status/1861234567891000000',
+      time: Date.parse('2026-11-24T15:00:00.000Z'),
+    });
+  });
+
+  it('turns emoji images into text, keeps the own text of a quoting post, marks truncation as prefix', () => {
+    loadPage(url);
+    const items = extractAll(adapter);
+    const sunny = items.find((item) => item?.sender === 'sunny_daze44');
+    expect(sunny?.senderName).toBe('Sunny Days ☀️');
+    expect(sunny?.text).toBe(
+      'Wow this changed my life!! Message @fxmentor_claire on Telegram to learn how I earn daily 💸',
+    );
+    const lena = items.find((item) => item?.sender === 'lenabuilds');
+    expect(lena?.text).toMatch(/^Does it import plain Markdown folders/);
+    expect(items.some((item) => item?.sender === 'obsidian_fan')).toBe(false);
+    const priya = items.find((item) => item?.sender === 'priyashah');
+    expect(priya?.text.endsWith('…')).toBe(true);
+    expect(priya?.text).not.toContain('Show more');
+  });
+
+  it('pre-hide selector matches the sender case-insensitively', () => {
+    loadPage(url);
+    expect(document.querySelectorAll(adapter.senderSelector?.('quickgains_hub') ?? '')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,32 @@
+import { defineAdapter } from './define-adapter';
+import { attr, cssString, firstOf, hrefMatch, lower } from './readers';
+
+const avatarHandle = (element: Element) =>
+  element.getAttribute('data-testid')?.replace(/^UserAvatar-Container-/, '') || undefined;
+
+// data-testid hooks are stable; classes are obfuscated per deploy (sites.md §2). A quoted post nests a second
+// User-Name/tweetText inside div[role="link"], after the tweet's own, so "first match" picks the right one.
+export default defineAdapter({
+  id: 'x',
+  hosts: ['x.com', 'twitter.com', 'mobile.x.com'],
+  item: 'article[data-testid="tweet"]', // inside virtualized div[data-testid="cellInnerDiv"]
+  text: '[data-testid="tweetText"]', // div[dir=auto][lang]; emoji are img[alt]
+  sender: {
+    from: [
+      '[data-testid="User-Name"] a[href^="/"]', // timeline and thread: the display-name link is /<handle>
+      '[data-testid^="UserAvatar-Container-"]', // fallback: the testid suffix is the handle
+    ],
+    read: lower(firstOf(hrefMatch(/^\/(\w{1,15})$/), avatarHandle)),
+  },
+  senderName: '[data-testid="User-Name"] a[href^="/"]', // first link: the display name
+  messageId: { from: '[data-testid="User-Name"] a[href*="/status/"]', read: hrefMatch(/\/status\/(\d+)/) },
+  permalink: '[data-testid="User-Name"] a[href*="/status/"]', // /<handle>/status/<id>, wraps <time>
+  time: { from: '[data-testid="User-Name"] time[datetime]', read: attr('datetime') },
+  slot: '[data-testid="User-Name"] > div:first-child', // after the display name, before @handle
+  senderSelector: (sender) =>
+    `article[data-testid="tweet"]:has([data-testid=${cssString(`UserAvatar-Container-${sender}`)} i])`,
+});
+
+/* Test URLs:
+   https://x.com/driftwood_app/status/1861234567890123456 (conversation; fixture tests/fixtures/pages/x/status.html)
+   https://x.com/home (timeline), https://x.com/<user>/with_replies */

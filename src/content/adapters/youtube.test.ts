@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { extractAll, loadPage } from './test-page';
+import adapter from './youtube';
+
+describe('youtube adapter', () => {
+  it('reads top-level comments and replies with @handle, comment id and permalink', () => {
+    loadPage('https://www.youtube.com/watch?v=Dr1ftW00d10');
+    const items = extractAll(adapter);
+    expect(items).toHaveLength(20);
+    expect(items.every(Boolean)).toBe(true);
+    expect(items[0]).toMatchObject({ sender: '@maya-okafor', senderName: '@maya-okafor' });
+    expect(items[0]?.id).toMatch(/^Ugz\w+AaABAg$/);
+    expect(items[0]?.permalink).toBe(`https://www.youtube.com/watch?v=Dr1ftW00d10&lc=${items[0]?.id}`);
+    expect(items[1]?.id).toMatch(/^Ugz\w+AaABAg\.\w+$/); // reply ids extend the parent's
+    expect(items[1]?.sender).toBe('@tkowal-dev');
+    expect(new Set(items.map((item) => item?.id)).size).toBe(20);
+  });
+
+  it('keeps the full text of a clamped comment and drops "Read more"', () => {
+    loadPage('https://www.youtube.com/watch?v=Dr1ftW00d10');
+    const priya = extractAll(adapter).find((item) => item?.sender === '@priyashah');
+    expect(priya?.text).toMatch(/Otherwise this replaced three tools for us\.$/);
+  });
+
+  it('reads live chat: element id, @handle from the chip, emoji by alt text', () => {
+    loadPage('https://www.youtube.com/live_chat?is_popout=1&v=Dr1ftLive01');
+    const items = extractAll(adapter);
+    expect(items).toHaveLength(12);
+    expect(items[1]).toEqual({
+      id: 'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0001',
+      sender: '@giftdrop_bot',
+      senderName: '@giftdrop_bot',
+      text: 'Free gift card at bit.ly/gift-4u, claim it before the stream ends 🎁',
+    });
+  });
+
+  it('pre-hide selector matches that sender only', () => {
+    loadPage('https://www.youtube.com/watch?v=Dr1ftW00d10');
+    expect(document.querySelectorAll(adapter.senderSelector?.('@quickgains-hub') ?? '')).toHaveLength(4);
+  });
+});
