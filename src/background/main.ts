@@ -1,4 +1,41 @@
-import { defaultSettings } from '../shared/settings';
+/**
+ * The background (Chrome service worker, Firefox event page). Every listener is registered synchronously at
+ * the top level, so an event that wakes a stopped worker is delivered; all state lives in storage.
+ */
 import { browser } from '../shared/browser';
+import { handleInBackground } from '../shared/messaging';
+import { installE2eHooks } from './e2e-hooks';
+import { getEngineHost } from './engine-host';
+import { handlers } from './handlers';
+import { withWriteLock } from './lock';
+import { enforceRetention } from './maintenance';
+import { broadcastPageState } from './page-state';
+import { pullIfNewer } from './sync-host';
+import { forgetTab, refreshBadge } from './tabs';
 
-browser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, value: defaultSettings }));
+const logFailure = (what: string) => (error: unknown) => console.error(`[uncanned] ${what} failed:`, error);
+
+handleInBackground(handlers);
+
+async function startUp(): Promise<void> {
+  const host = await getEngineHost();
+  await withWriteLock(() => enforceRetention(host, true));
+  if (await pullIfNewer(host.db)) await broadcastPageState();
+}
+
+browser.runtime.onInstalled.addListener(() => void startUp().catch(logFailure('start-up')));
+browser.runtime.onStartup.addListener(() => void startUp().catch(logFailure('start-up')));
+browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadge(tabId).catch(logFailure('badge')));
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(logFailure('tab cleanup')));
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area !== 'sync') return;
+  void getEngineHost()
+    .then(({ db }) => pullIfNewer(db))
+    .then((applied) => (applied ? broadcastPageState() : 0))
+    .catch(logFailure('sync pull'));
+});
+
+// Restore the engine now, while the message that woke the worker is being delivered.
+void getEngineHost().catch(logFailure('engine restore'));
+
+if (__UNCANNED_E2E__) installE2eHooks();

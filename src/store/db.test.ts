@@ -77,6 +77,8 @@ describe('database schema', () => {
       // Indexes added by later steps are filled from the existing records.
       expect(await db.getAllKeysFromIndex('mutes', 'byUntil', IDBKeyRange.upperBound(6_000))).toEqual([['x', 'bob']]);
       expect(await db.countFromIndex('messages', 'byTime', IDBKeyRange.lowerBound(1_500))).toBe(1);
+      expect(await db.countFromIndex('senderClusters', 'byCount', IDBKeyRange.lowerBound(2))).toBe(1);
+      expect(await db.countFromIndex('clusters', 'bySenderCount', 1)).toBe(1);
       // New records keep counting seq from where the old database stopped.
       expect(await db.add('messages', makeMessage({ id: 'm3' }))).toBe(3);
       db.close();

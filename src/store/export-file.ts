@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { feedbackTarget, scrapedItem } from '../shared/messages';
 import { cannedActions, mutedActions, type Settings, validateSettings } from '../shared/settings';
 import { limits } from '../shared/types';
+import { feedbackKey } from './feedback';
+import type { FeedbackRecord } from './schema';
 
 export const EXPORT_FORMAT = 'uncanned-export';
 export const EXPORT_VERSION = 1;
@@ -106,4 +108,9 @@ export function parseExportFile(json: string): ExportFile & { settings: Settings
 export function buildExportFile(parts: Omit<ExportFile, 'format' | 'version'>): string {
   const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, ...parts };
   return JSON.stringify(file, null, 1);
+}
+
+/** The stored feedback record for an exported one. */
+export function derivedFeedback(item: ExportedFeedback): FeedbackRecord {
+  return { key: feedbackKey(item.target), target: item.target, createdAt: item.createdAt };
 }

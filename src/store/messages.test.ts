@@ -68,8 +68,12 @@ describe('message history', () => {
 
   it('finds stored messages by (site, id)', async () => {
     await addMessages(db, [makeMessage({ id: '1' }), makeMessage({ id: '2', site: 'reddit' })]);
-    const found = await findMessages(db, 'x', ['1', '2', '3']);
-    expect([...found.keys()]).toEqual(['1']);
+    const found = await findMessages(db, [
+      { site: 'x', id: '1' },
+      { site: 'x', id: '2' },
+      { site: 'reddit', id: '2' },
+    ]);
+    expect([...found.keys()]).toEqual(['["x","1"]', '["reddit","2"]']);
   });
 
   it('deletes messages and counts the aggregates down, removing empty rows', async () => {

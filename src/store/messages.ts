@@ -4,11 +4,17 @@ import type { Db } from './db';
 import { historyStores, type MessageRecord } from './schema';
 import { allRequests, inTransaction } from './transaction';
 
-/** Stored messages of `site` with these ids, by id. */
-export async function findMessages(db: Db, site: string, ids: readonly string[]): Promise<Map<string, MessageRecord>> {
+/** The lookup key of a message: its (site, id). */
+export const messageKey = (message: { site: string; id: string }): string => JSON.stringify([message.site, message.id]);
+
+/** Stored messages with these (site, id) pairs, by `messageKey`. */
+export async function findMessages(
+  db: Db,
+  keys: readonly { site: string; id: string }[],
+): Promise<Map<string, MessageRecord>> {
   const index = db.transaction('messages').store.index('bySiteId');
-  const found = await Promise.all(ids.map((id) => index.get([site, id])));
-  return new Map(found.filter((record) => record !== undefined).map((record) => [record.id, record]));
+  const found = await Promise.all(keys.map(({ site, id }) => index.get([site, id])));
+  return new Map(found.filter((record) => record !== undefined).map((record) => [messageKey(record), record]));
 }
 
 /**
@@ -23,7 +29,7 @@ export async function addMessages(db: Db, records: readonly MessageRecord[]): Pr
     const seen = new Set<string>();
     const existing = await allRequests(records, (record) => bySiteId.getKey([record.site, record.id]));
     const fresh = records.filter((record, index) => {
-      const key = JSON.stringify([record.site, record.id]);
+      const key = messageKey(record);
       if (existing[index] !== undefined || seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -28,7 +28,7 @@ describe('retention', () => {
     await putMute(db, { site: 'x', sender: 'bob', scope: 'all', createdAt: 0 });
     await putFeedback(db, { kind: 'cluster', clusterId: 'c1' }, 0);
     const result = await pruneHistory(db, { maxMessages: 1_000, maxDays: 100_000 }, 1_200 * DAY);
-    expect(result).toMatchObject({ removed: 200, remaining: 1_000 });
+    expect(result).toMatchObject({ removed: 200, oldestSeenAt: 200 * DAY });
     const oldest = await db.getAllFromIndex('messages', 'bySeenAt', null, 1);
     expect(oldest[0]?.id).toBe('m200');
     expect(await db.count('mutes')).toBe(1);

@@ -9,10 +9,11 @@ export interface RetentionLimits {
 
 export interface PruneResult {
   removed: number;
-  /** Messages seen before this time are gone (engine: `pruneBefore`). */
-  ageCutoff: number;
-  /** Messages left (engine: `pruneToCount`). */
-  remaining: number;
+  /**
+   * `seenAt` of the oldest message left, or undefined when none is. Everything older is gone, so the engine is
+   * pruned with `pruneBefore(oldestSeenAt)`; this also drops anything a lost snapshot kept (self-healing).
+   */
+  oldestSeenAt: number | undefined;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -37,12 +38,17 @@ export async function pruneHistory(db: Db, limits: RetentionLimits, now = Date.n
   let removed = await deleteOldest(db, Infinity, ageCutoff);
   const total = await countMessages(db);
   if (total > limits.maxMessages) removed += await deleteOldest(db, total - limits.maxMessages);
-  return { removed, ageCutoff, remaining: await countMessages(db) };
+  return { removed, oldestSeenAt: await oldestSeenAt(db) };
 }
 
 /** After a quota error: frees a tenth of the history (at least 100 messages), oldest first. */
-export async function pruneForQuota(db: Db, now = Date.now()): Promise<PruneResult> {
+export async function pruneForQuota(db: Db): Promise<PruneResult> {
   const total = await countMessages(db);
   const removed = await deleteOldest(db, Math.max(100, Math.ceil(total / 10)));
-  return { removed, ageCutoff: now - 3650 * DAY, remaining: await countMessages(db) };
+  return { removed, oldestSeenAt: await oldestSeenAt(db) };
+}
+
+export async function oldestSeenAt(db: Db): Promise<number | undefined> {
+  const cursor = await db.transaction('messages').store.index('bySeenAt').openKeyCursor();
+  return cursor?.key;
 }

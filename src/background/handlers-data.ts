@@ -1,0 +1,120 @@
+/** Settings, status, export, import and wiping everything. */
+import type { ToBackground } from '../shared/messages';
+import type { Handlers } from '../shared/messaging';
+import type { ImportSummary } from '../shared/views';
+import { buildExportFile, parseExportFile } from '../store/export-file';
+import { countMessages, forEachMessageAfter } from '../store/messages';
+import { historyStores } from '../store/schema';
+import { clearSettings, loadSettings, saveSettings, updateSettings } from '../store/settings';
+import { inTransaction } from '../store/transaction';
+import { ingest } from './classify';
+import { historyRecords, writeMutesAndFeedback } from './data-import';
+import { dropEngine, getEngineHost, reconfigureEngine } from './engine-host';
+import { withWriteLock } from './lock';
+import { clearQuotaWarning, enforceRetention, quotaWarning } from './maintenance';
+import { broadcastPageState } from './page-state';
+import { exportWithoutHistory, pushIfEnabled } from './sync-host';
+
+type DataHandlers = Pick<
+  Handlers<ToBackground>,
+  'getSettings' | 'updateSettings' | 'setSitePaused' | 'getStatus' | 'exportData' | 'importData' | 'clearAllData'
+>;
+
+const IMPORT_BATCH = 500;
+
+async function afterSettingsChange(before: { detection: unknown; retention: unknown }): Promise<void> {
+  const host = await getEngineHost();
+  const after = await loadSettings();
+  if (JSON.stringify(before.detection) !== JSON.stringify(after.detection)) await reconfigureEngine(after.detection);
+  if (JSON.stringify(before.retention) !== JSON.stringify(after.retention)) {
+    await withWriteLock(() => enforceRetention(host, true));
+  }
+  await pushIfEnabled(host.db);
+  await broadcastPageState();
+}
+
+async function importFile(json: string): Promise<ImportSummary> {
+  const file = parseExportFile(json); // throws, naming every problem, before anything is written
+  const host = await getEngineHost();
+  const previous = await loadSettings();
+  await saveSettings(file.settings);
+  try {
+    await writeMutesAndFeedback(host.db, file.mutes, file.feedback);
+  } catch (error) {
+    await saveSettings(previous); // all or nothing: the mutes did not go in, so neither do the settings
+    throw error;
+  }
+  const records = historyRecords(file.history ?? []);
+  await withWriteLock(async () => {
+    for (let start = 0; start < records.length; start += IMPORT_BATCH) {
+      await ingest(await getEngineHost(), records.slice(start, start + IMPORT_BATCH));
+    }
+  });
+  await reconfigureEngine(file.settings.detection);
+  const { engine } = await getEngineHost();
+  for (const { target } of file.feedback) engine.addFeedback(target);
+  return { mutes: file.mutes.length, feedback: file.feedback.length, settings: true, messages: records.length };
+}
+
+async function exportFile(includeHistory: boolean) {
+  const host = await getEngineHost();
+  const file = JSON.parse(await exportWithoutHistory(host.db));
+  if (includeHistory) {
+    file.history = [];
+    await forEachMessageAfter(host.db, 0, (chunk) => {
+      for (const { site, id, sender, senderName, text, permalink, time, seenAt } of chunk) {
+        file.history.push({ site, id, sender, senderName, text, permalink, time, seenAt });
+      }
+    });
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  return { json: buildExportFile(file), fileName: `uncanned-export-${day}.json` };
+}
+
+async function clearAll(): Promise<void> {
+  await withWriteLock(async () => {
+    const { db } = await getEngineHost();
+    const stores = [...historyStores, 'mutes', 'feedback', 'engine', 'meta'] as const;
+    const tx = db.transaction(stores, 'readwrite');
+    await inTransaction(tx, () => Promise.all(stores.map((name) => tx.objectStore(name).clear())));
+    await clearSettings();
+    dropEngine();
+  });
+}
+
+export const dataHandlers: DataHandlers = {
+  getSettings: () => loadSettings(),
+  async updateSettings({ settings }) {
+    const before = await loadSettings();
+    const updated = await updateSettings(settings);
+    await afterSettingsChange(before);
+    return updated;
+  },
+  async setSitePaused({ site, paused }) {
+    const { disabledSites } = await loadSettings();
+    const next = paused ? [...new Set([...disabledSites, site])] : disabledSites.filter((item) => item !== site);
+    await updateSettings({ disabledSites: next });
+    await afterSettingsChange(await loadSettings());
+  },
+  async getStatus() {
+    const host = await getEngineHost();
+    const [messages, senders, warning] = await Promise.all([
+      countMessages(host.db),
+      host.db.count('senders'),
+      quotaWarning(host),
+    ]);
+    return { messages, senders, quotaWarning: warning };
+  },
+  exportData: ({ includeHistory }) => exportFile(includeHistory),
+  async importData({ json }) {
+    const summary = await importFile(json);
+    await broadcastPageState();
+    return summary;
+  },
+  async clearAllData() {
+    await clearAll();
+    const host = await getEngineHost();
+    await clearQuotaWarning(host);
+    await broadcastPageState();
+  },
+};

@@ -1,0 +1,38 @@
+/** Every message in `toBackgroundSchemas`, answered. The map is exhaustive: a missing handler fails to compile. */
+import type { ToBackground } from '../shared/messages';
+import type { Handlers } from '../shared/messaging';
+import { listMutes } from '../store/mutes';
+import { classify } from './classify';
+import { explainCopies, senderCopies, templateCopies } from './copies';
+import { getEngineHost } from './engine-host';
+import { dataHandlers } from './handlers-data';
+import { peopleHandlers } from './handlers-people';
+import { listRepeatSenders, listTemplates } from './lists';
+import { pageStateFor } from './page-state';
+import { enableOnOrigin, getTabSummary, reportPageStatus } from './tabs';
+
+const db = async () => (await getEngineHost()).db;
+
+export const handlers: Handlers<ToBackground> = {
+  classify: (input) => classify(input),
+  reportPageStatus: (input, sender) => reportPageStatus(input, sender),
+  getPageState: async ({ site }) => pageStateFor(await db(), site),
+  explainMessage: async ({ site, id }) => explainCopies(await db(), site, id),
+  getTabSummary: ({ tabId }) => getTabSummary(tabId),
+  listRepeatSenders: async (paging) => listRepeatSenders(await db(), paging),
+  listTemplates: async (paging) => listTemplates(await db(), paging),
+  listMutes: async () =>
+    (await listMutes(await db())).map(({ site, sender, senderName, scope, until, createdAt }) => ({
+      site,
+      sender,
+      scope,
+      createdAt,
+      ...(senderName === undefined ? {} : { senderName }),
+      ...(until === undefined ? {} : { until }),
+    })),
+  getSenderCopies: async ({ site, sender }) => senderCopies(await db(), site, sender),
+  getTemplateCopies: async ({ clusterId }) => templateCopies(await db(), clusterId),
+  enableOnOrigin: ({ origin }) => enableOnOrigin(origin),
+  ...peopleHandlers,
+  ...dataHandlers,
+};

@@ -1,0 +1,53 @@
+/**
+ * History upkeep: retention after enough new messages (and at start-up), and pruning after a quota error. The
+ * engine is pruned to the same edge so it never counts messages the store no longer has.
+ */
+import { getMeta, setMeta } from '../store/meta';
+import { pruneExpiredMutes } from '../store/mutes';
+import { type PruneResult, pruneForQuota, pruneHistory } from '../store/retention';
+import { loadSettings } from '../store/settings';
+import { type EngineHost, saveEngineSnapshot } from './engine-host';
+
+const QUOTA_KEY = 'quotaWarning';
+// Retention runs at most this often: counting 100k messages on every batch would be wasted work.
+const PRUNE_EVERY_MESSAGES = 1_000;
+let addedSincePrune = Number.POSITIVE_INFINITY; // first batch of a worker life checks retention
+
+function pruneEngine(host: EngineHost, result: PruneResult): void {
+  host.engine.pruneBefore(result.oldestSeenAt ?? Number.POSITIVE_INFINITY);
+}
+
+/** Applies settings.retention (call inside the write lock). */
+export async function enforceRetention(host: EngineHost, force = false): Promise<PruneResult | undefined> {
+  if (!force && addedSincePrune < PRUNE_EVERY_MESSAGES) return undefined;
+  addedSincePrune = 0;
+  const { retention } = await loadSettings();
+  const result = await pruneHistory(host.db, retention);
+  await pruneExpiredMutes(host.db);
+  if (result.removed > 0) {
+    pruneEngine(host, result);
+    await saveEngineSnapshot(host);
+  }
+  return result;
+}
+
+export function countAdded(count: number): void {
+  addedSincePrune += count;
+}
+
+/** After a quota error: frees space, prunes the engine to match, and leaves a warning for the popup. */
+export async function freeSpaceAfterQuota(host: EngineHost, error: Error): Promise<void> {
+  const result = await pruneForQuota(host.db);
+  pruneEngine(host, result);
+  const message = `Storage is full: removed the ${result.removed} oldest messages (${error.name}).`;
+  console.warn(`[uncanned] ${message}`);
+  await setMeta(host.db, QUOTA_KEY, { message, at: Date.now() }).catch(() => {});
+}
+
+export async function quotaWarning(host: EngineHost): Promise<string | null> {
+  return (await getMeta<{ message: string }>(host.db, QUOTA_KEY))?.message ?? null;
+}
+
+export async function clearQuotaWarning(host: EngineHost): Promise<void> {
+  await setMeta(host.db, QUOTA_KEY, null);
+}

@@ -1,0 +1,93 @@
+/** Per-tab state: what content scripts reported, the toolbar badge, the popup's "This tab" summary. */
+import { browser } from '../shared/browser';
+import type { SenderInfo } from '../shared/dispatch';
+import type { InputOf, toBackgroundSchemas } from '../shared/messages';
+import type { TabStatus, TabSummary } from '../shared/views';
+import type { TabRecord } from '../store/schema';
+import { loadSettings } from '../store/settings';
+import { deleteTabStatus, getTabStatus, putTabStatus } from '../store/tab-status';
+import { getEngineHost } from './engine-host';
+
+type Report = InputOf<typeof toBackgroundSchemas, 'reportPageStatus'>;
+
+const badgeText = (canned: number) => (canned <= 0 ? '' : canned > 999 ? '999+' : String(canned));
+
+export async function showBadge(tabId: number, canned: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: badgeText(canned) });
+}
+
+export async function reportPageStatus(report: Report, sender: SenderInfo): Promise<void> {
+  // Only a content script in a tab reports about its own tab; the tab id comes from the browser, not the page.
+  if (sender.tabId === undefined) throw new RangeError('reportPageStatus must come from a tab');
+  const { db } = await getEngineHost();
+  const record: TabRecord = { tabId: sender.tabId, ...report, updatedAt: Date.now() };
+  await putTabStatus(db, record);
+  await showBadge(sender.tabId, report.canned);
+}
+
+/** Re-applies the badge of the tab the user switched to (the worker may have restarted meanwhile). */
+export async function refreshBadge(tabId: number): Promise<void> {
+  const status = await getTabStatus((await getEngineHost()).db, tabId);
+  await showBadge(tabId, status?.canned ?? 0);
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await deleteTabStatus((await getEngineHost()).db, tabId);
+}
+
+const sameOrigin = (a: string, b: string) => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
+
+function statusOf(report: TabRecord, paused: boolean): TabStatus {
+  if (paused) return 'paused';
+  if (!report.recognised) return 'unsupported';
+  return report.read > 0 ? 'active' : 'no-messages';
+}
+
+export async function getTabSummary(tabId: number): Promise<TabSummary> {
+  const [tab, report, settings] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => undefined),
+    getEngineHost().then(({ db }) => getTabStatus(db, tabId)),
+    loadSettings(),
+  ]);
+  const empty = { tabId, read: 0, canned: 0, hidden: 0 };
+  const url = tab?.url;
+  // A report from a page the tab has since left describes nothing.
+  if (report && (url === undefined || sameOrigin(report.url, url))) {
+    const { site, read, canned, hidden } = report;
+    return { tabId, site, status: statusOf(report, settings.disabledSites.includes(site)), read, canned, hidden };
+  }
+  if (!url || !/^https?:/.test(url)) return { ...empty, site: null, status: 'unsupported' };
+  const origin = new URL(url).origin;
+  const isGranted = await browser.permissions.contains({ origins: [`${origin}/*`] });
+  return isGranted
+    ? { ...empty, site: null, status: 'unsupported' }
+    : { ...empty, site: null, status: 'needs-permission', origin };
+}
+
+/** Registers content.js for a user-granted origin (Mastodon, WordPress…), kept across browser restarts. */
+export async function enableOnOrigin(originText: string): Promise<void> {
+  let origin: string;
+  try {
+    const url = new URL(originText);
+    origin = url.origin;
+    if (!/^https?:$/.test(url.protocol) || origin !== originText.replace(/\/$/, '')) throw new Error();
+  } catch {
+    throw new RangeError(`Not an http(s) origin: ${originText.slice(0, 100)}`);
+  }
+  const matches = [`${origin}/*`];
+  if (!(await browser.permissions.contains({ origins: matches }))) {
+    throw new Error(`No permission for ${origin}: request it first`);
+  }
+  const id = `origin:${origin}`;
+  const known = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (known.length > 0) return;
+  await browser.scripting.registerContentScripts([
+    { id, matches, js: ['content.js'], runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
+  ]);
+}
