@@ -56,7 +56,8 @@ describe('popup lists', () => {
     expect(api.listRepeatSenders).toHaveBeenLastCalledWith({ query: 'deals', offset: 0, limit: 50 });
     expect(screen.getByText('Daily Deals')).toBeTruthy();
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zzz' } });
-    expect(await screen.findByText('Nothing matches “zzz”')).toBeTruthy();
+    const panel = within(document.getElementById('panel-senders') as HTMLElement);
+    expect(await panel.findByText('Nothing matches “zzz”')).toBeTruthy();
   });
 
   test('templates list senders and muted list shows expiry', async () => {

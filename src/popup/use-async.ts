@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 
 export type AsyncState<T> =
   | { status: 'loading'; value?: T }
@@ -11,7 +11,7 @@ export const errorText = (error: unknown) => (error instanceof Error ? error.mes
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> & { reload: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [nonce, setNonce] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     let current = true;
     setState((previous) => ({ status: 'loading', value: previous.value }));
     load().then(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Page } from '../shared/views';
 import { errorText } from './use-async';
 
@@ -55,10 +55,11 @@ export function usePaged<T>(fetch: Fetch<T>, query: string, version: number): Pa
     );
   };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     shown.current = pageSize;
   }, [query]);
-  useEffect(() => load(0, shown.current, false), [query, version]);
+  // Layout effect: start fetching right after the first render instead of after the first paint.
+  useLayoutEffect(() => load(0, shown.current, false), [query, version]);
 
   return { ...state, loadMore: () => load(state.items.length, pageSize, true) };
 }
