@@ -95,9 +95,10 @@ export async function ingest(host: EngineHost, candidates: readonly MessageRecor
 
 async function persist(host: EngineHost, fresh: MessageRecord[]): Promise<void> {
   try {
+    const pendingSeenAt = Math.min(...fresh.map((record) => record.seenAt));
     const added = await withQuotaRetry(
       () => addMessages(host.db, fresh),
-      (error) => freeSpaceAfterQuota(host, error),
+      (error) => freeSpaceAfterQuota(host, error, pendingSeenAt),
     );
     host.lastSeq = Math.max(host.lastSeq, ...added.map((record) => record.seq ?? 0));
     countAdded(added.length);

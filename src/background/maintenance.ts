@@ -13,8 +13,9 @@ const QUOTA_KEY = 'quotaWarning';
 const PRUNE_EVERY_MESSAGES = 1_000;
 let addedSincePrune = Number.POSITIVE_INFINITY; // first batch of a worker life checks retention
 
-function pruneEngine(host: EngineHost, result: PruneResult): void {
-  host.engine.pruneBefore(result.oldestSeenAt ?? Number.POSITIVE_INFINITY);
+/** Prunes the engine to the store's new oldest message; `keepFrom` protects a batch not yet stored. */
+function pruneEngine(host: EngineHost, result: PruneResult, keepFrom = Number.POSITIVE_INFINITY): void {
+  host.engine.pruneBefore(Math.min(result.oldestSeenAt ?? Number.POSITIVE_INFINITY, keepFrom));
 }
 
 /** Applies settings.retention (call inside the write lock). */
@@ -35,10 +36,13 @@ export function countAdded(count: number): void {
   addedSincePrune += count;
 }
 
-/** After a quota error: frees space, prunes the engine to match, and leaves a warning for the popup. */
-export async function freeSpaceAfterQuota(host: EngineHost, error: Error): Promise<void> {
+/**
+ * After a quota error: frees space, prunes the engine to match (but keeps the pending batch, seen from
+ * `pendingSeenAt`, which the engine already observed), and leaves a warning for the popup.
+ */
+export async function freeSpaceAfterQuota(host: EngineHost, error: Error, pendingSeenAt: number): Promise<void> {
   const result = await pruneForQuota(host.db);
-  pruneEngine(host, result);
+  pruneEngine(host, result, pendingSeenAt);
   const message = `Storage is full: removed the ${result.removed} oldest messages (${error.name}).`;
   console.warn(`[uncanned] ${message}`);
   await setMeta(host.db, QUOTA_KEY, { message, at: Date.now() }).catch(() => {});

@@ -20,22 +20,33 @@ const DAY = 24 * 60 * 60 * 1000;
 // Deleting in chunks keeps each transaction short, so classify batches are not held up for long.
 const CHUNK = 2000;
 
-async function deleteOldest(db: Db, count: number, before = Infinity): Promise<number> {
+/** Deletes every message seen before `cutoff` (or at it, when `inclusive`), oldest first. */
+async function deleteSeenBefore(db: Db, cutoff: number, inclusive = false): Promise<number> {
   let removed = 0;
-  while (removed < count) {
-    const range = Number.isFinite(before) ? IDBKeyRange.upperBound(before, true) : null;
-    const chunk = await db.getAllFromIndex('messages', 'bySeenAt', range, Math.min(CHUNK, count - removed));
-    if (chunk.length === 0) break;
+  for (;;) {
+    const range = IDBKeyRange.upperBound(cutoff, !inclusive);
+    const chunk = await db.getAllFromIndex('messages', 'bySeenAt', range, CHUNK);
+    if (chunk.length === 0) return removed;
     await deleteMessages(db, chunk);
     removed += chunk.length;
   }
-  return removed;
+}
+
+/**
+ * Deletes at least the `count` oldest messages. Messages seen at the same moment (one batch) go together, so the
+ * engine, which prunes by time, can drop exactly the same ones.
+ */
+async function deleteOldest(db: Db, count: number): Promise<number> {
+  if (count <= 0) return 0;
+  const cursor = await db.transaction('messages').store.index('bySeenAt').openKeyCursor();
+  const last = count > 1 ? await cursor?.advance(count - 1) : cursor;
+  const cutoff = last?.key ?? Number.POSITIVE_INFINITY;
+  return deleteSeenBefore(db, cutoff, true);
 }
 
 /** Drops messages older than `maxDays`, then the oldest beyond `maxMessages`. */
 export async function pruneHistory(db: Db, limits: RetentionLimits, now = Date.now()): Promise<PruneResult> {
-  const ageCutoff = now - limits.maxDays * DAY;
-  let removed = await deleteOldest(db, Infinity, ageCutoff);
+  let removed = await deleteSeenBefore(db, now - limits.maxDays * DAY);
   const total = await countMessages(db);
   if (total > limits.maxMessages) removed += await deleteOldest(db, total - limits.maxMessages);
   return { removed, oldestSeenAt: await oldestSeenAt(db) };
