@@ -3,7 +3,9 @@ import { attr, cssString, lower } from './readers';
 
 // shreddit-comment's attributes are the API on new Reddit; old.reddit's .thing carries data-* (sites.md §4).
 const created = (item: Element) =>
-  item.getAttribute('created') ?? item.querySelector(':scope > .entry .tagline time')?.getAttribute('datetime') ?? undefined;
+  item.getAttribute('created') ??
+  item.querySelector(':scope > .entry .tagline time')?.getAttribute('datetime') ??
+  undefined;
 
 export default defineAdapter({
   id: 'reddit',

@@ -1,0 +1,30 @@
+import { defineAdapter } from './define-adapter';
+import { attr, cssString, firstOf, hrefMatch, lower } from './readers';
+
+// React issue timeline: data-testid and data-wrapper-timeline-id are stable, CSS-module suffixes are not
+// (sites.md §15). The numeric user id in the avatar URL survives renames; the login is the fallback.
+export default defineAdapter({
+  id: 'github',
+  hosts: ['github.com'],
+  isRelevantPage: (url) => /^\/[^/]+\/[^/]+\/(issues|pull|discussions)\/\d+/.test(url.pathname),
+  item: [
+    '[data-wrapper-timeline-id]:has(.react-issue-comment)', // React issues (IC_… node ids)
+    '.timeline-comment.js-comment-container', // classic pages (PRs)
+  ],
+  text: ['[data-testid="markdown-body"] .markdown-body', '.comment-body.markdown-body'],
+  sender: {
+    from: ['img[data-testid="github-avatar"]', 'img.avatar[src*="/u/"]', 'a[data-testid="avatar-link"]', 'a.author'],
+    read: firstOf(hrefMatch(/^\/u\/(\d+)/, 'src'), lower(hrefMatch(/^\/([\w-]+)$/))),
+  },
+  senderName: ['a[data-testid="avatar-link"]', 'a.author'],
+  messageId: { from: ['[data-testid="comment-header"][id]', '[id^="issuecomment-"]'], read: attr('id') },
+  permalink: ['a[href*="#issuecomment-"]'],
+  time: { from: 'relative-time[datetime]', read: attr('datetime') },
+  slot: '[data-testid="comment-header-left-side-items"]', // after the time link
+  senderSelector: (sender) =>
+    `[data-wrapper-timeline-id]:has(img[data-testid="github-avatar"][src*=${cssString(`/u/${sender}?`)}])`,
+});
+
+/* Test URLs:
+   https://github.com/driftwood-notes/driftwood/issues/412 (fixture tests/fixtures/pages/github/issue.html)
+   https://github.com/<owner>/<repo>/pull/<n>, https://github.com/<owner>/<repo>/discussions/<n> */
