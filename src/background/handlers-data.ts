@@ -13,7 +13,7 @@ import { dropEngine, getEngineHost, reconfigureEngine } from './engine-host';
 import { withWriteLock } from './lock';
 import { clearQuotaWarning, enforceRetention, quotaWarning } from './maintenance';
 import { broadcastPageState } from './page-state';
-import { exportWithoutHistory, pushIfEnabled } from './sync-host';
+import { exportWithoutHistory, joinSync, pushIfEnabled } from './sync-host';
 
 type DataHandlers = Pick<
   Handlers<ToBackground>,
@@ -22,14 +22,18 @@ type DataHandlers = Pick<
 
 const IMPORT_BATCH = 500;
 
-async function afterSettingsChange(before: { detection: unknown; retention: unknown }): Promise<void> {
+async function afterSettingsChange(before: {
+  detection: unknown;
+  retention: unknown;
+  syncEnabled: boolean;
+}): Promise<void> {
   const host = await getEngineHost();
   const after = await loadSettings();
   if (JSON.stringify(before.detection) !== JSON.stringify(after.detection)) await reconfigureEngine(after.detection);
   if (JSON.stringify(before.retention) !== JSON.stringify(after.retention)) {
     await withWriteLock(() => enforceRetention(host, true));
   }
-  await pushIfEnabled(host.db);
+  await (after.syncEnabled && !before.syncEnabled ? joinSync(host.db) : pushIfEnabled(host.db));
   await broadcastPageState();
 }
 

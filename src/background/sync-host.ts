@@ -9,7 +9,7 @@ import { listFeedback } from '../store/feedback';
 import { listMutes } from '../store/mutes';
 import { loadSettings, saveSettings, settingsUpdatedAt } from '../store/settings';
 import { pullSync, pushSync } from '../store/sync';
-import { replaceMutesAndFeedback } from './data-import';
+import { replaceMutesAndFeedback, writeMutesAndFeedback } from './data-import';
 
 const STATE_KEY = 'syncState';
 
@@ -60,4 +60,23 @@ export async function pullIfNewer(db: Db): Promise<boolean> {
     console.warn('[uncanned] ignoring an invalid synced state:', error);
     return false;
   }
+}
+
+/**
+ * Sync was just turned on: merge what other devices synced (mutes and feedback, union; local settings win, the
+ * user is changing them right now), then push the union. Pushing first would wipe the other devices' mutes.
+ */
+export async function joinSync(db: Db): Promise<void> {
+  const remote = await pullSync();
+  if (remote) {
+    try {
+      const file = parseExportFile(JSON.stringify(remote.payload));
+      const local = new Set((await listMutes(db)).map((mute) => JSON.stringify([mute.site, mute.sender])));
+      const newMutes = file.mutes.filter((mute) => !local.has(JSON.stringify([mute.site, mute.sender])));
+      await writeMutesAndFeedback(db, newMutes, file.feedback);
+    } catch (error) {
+      console.warn('[uncanned] ignoring an invalid synced state:', error);
+    }
+  }
+  await pushIfEnabled(db);
 }

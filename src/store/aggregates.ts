@@ -15,6 +15,8 @@ export type HistoryTx = IDBPTransaction<
 interface Group {
   first: MessageRecord;
   last: MessageRecord;
+  /** The most recent display name given (pages do not always show one). */
+  senderName: string | undefined;
   count: number;
   canned: number;
 }
@@ -25,10 +27,12 @@ function groupBy(records: readonly MessageRecord[], keyOf: (record: MessageRecor
     const key = keyOf(record);
     const group = groups.get(key);
     const canned = record.canned ? 1 : 0;
-    if (!group) groups.set(key, { first: record, last: record, count: 1, canned });
+    if (!group) groups.set(key, { first: record, last: record, senderName: record.senderName, count: 1, canned });
     else {
       if (record.seenAt < group.first.seenAt) group.first = record;
       if (record.seenAt >= group.last.seenAt) group.last = record;
+      if (record.senderName !== undefined && record.seenAt >= group.last.seenAt) group.senderName = record.senderName;
+      group.senderName ??= record.senderName;
       group.count += 1;
       group.canned += canned;
     }
@@ -59,7 +63,7 @@ async function applySenders(tx: HistoryTx, records: readonly MessageRecord[], si
       const next: SenderRecord = {
         site,
         sender,
-        senderName: (sign > 0 ? group.last.senderName : undefined) ?? old?.senderName,
+        senderName: (sign > 0 ? group.senderName : undefined) ?? old?.senderName,
         messages,
         canned: Math.max(0, (old?.canned ?? 0) + sign * group.canned),
         ...span(group, sign, old),
@@ -94,7 +98,7 @@ async function applySenderClusters(
         clusterId,
         site,
         sender,
-        senderName: (sign > 0 ? group.last.senderName : undefined) ?? old?.senderName,
+        senderName: (sign > 0 ? group.senderName : undefined) ?? old?.senderName,
         count,
         sampleText: old?.sampleText ?? group.first.text,
         ...span(group, sign, old),

@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Background, browserModuleMock, contentScript, startBackground } from './testing/harness';
+
+vi.mock('../shared/browser', () => browserModuleMock());
+
+let bg: Background;
+beforeEach(async () => {
+  bg = await startBackground();
+});
+
+const report = (
+  tabId: number,
+  change: Partial<{ recognised: boolean; read: number; canned: number; url: string }> = {},
+) =>
+  bg.send(
+    'reportPageStatus',
+    { site: 'x', url: 'https://x.com/home', recognised: true, read: 10, canned: 3, hidden: 1, ...change },
+    contentScript(tabId),
+  );
+
+describe('tab summary and badge', () => {
+  it('shows the canned count on the tab badge', async () => {
+    await report(5);
+    expect(bg.browser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 5, text: '3' });
+    await report(5, { canned: 0 });
+    expect(bg.browser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 5, text: '' });
+  });
+
+  it('rejects a report that does not come from a tab', async () => {
+    const reply = await bg.reply(
+      'reportPageStatus',
+      { site: 'x', url: 'u', recognised: true, read: 0, canned: 0, hidden: 0 },
+      {
+        ...contentScript(),
+        tabId: undefined,
+      },
+    );
+    expect(reply).toMatchObject({ ok: false, error: { name: 'RangeError' } });
+  });
+
+  it.each([
+    ['active', {}, 'active'],
+    ['recognised but empty', { read: 0, canned: 0 }, 'no-messages'],
+    ['not recognised', { recognised: false }, 'unsupported'],
+  ] as const)('reports a %s page', async (_name, change, status) => {
+    bg.browser.openTabs.push({ id: 5, url: 'https://x.com/home' });
+    await report(5, change);
+    expect(await bg.send('getTabSummary', { tabId: 5 })).toMatchObject({ tabId: 5, site: 'x', status });
+  });
+
+  it('keeps the summary across a worker restart (storage.session)', async () => {
+    bg.browser.openTabs.push({ id: 5, url: 'https://x.com/home' });
+    await report(5);
+    await bg.restart();
+    expect(await bg.send('getTabSummary', { tabId: 5 })).toMatchObject({
+      status: 'active',
+      read: 10,
+      canned: 3,
+      hidden: 1,
+    });
+  });
+
+  it('keeps the summary in IndexedDB where storage.session is missing', async () => {
+    bg.browser.storage.session = undefined;
+    bg.browser.openTabs.push({ id: 5, url: 'https://x.com/home' });
+    await report(5);
+    await bg.restart();
+    expect(await bg.send('getTabSummary', { tabId: 5 })).toMatchObject({ status: 'active', canned: 3 });
+  });
+
+  it('says paused on a paused site', async () => {
+    bg.browser.openTabs.push({ id: 5, url: 'https://x.com/home' });
+    await report(5);
+    await bg.send('setSitePaused', { site: 'x', paused: true });
+    expect((await bg.send('getTabSummary', { tabId: 5 })).status).toBe('paused');
+    await bg.send('setSitePaused', { site: 'x', paused: false });
+    expect((await bg.send('getTabSummary', { tabId: 5 })).status).toBe('active');
+  });
+
+  it('asks for permission on an unknown site, and ignores a report from a page the tab left', async () => {
+    bg.browser.openTabs.push({ id: 5, url: 'https://mastodon.example/@a' }, { id: 6, url: 'chrome://newtab/' });
+    await report(5); // from x.com, before the tab navigated
+    expect(await bg.send('getTabSummary', { tabId: 5 })).toMatchObject({
+      status: 'needs-permission',
+      origin: 'https://mastodon.example',
+      site: null,
+    });
+    bg.browser.grantedOrigins.add('https://mastodon.example/*');
+    expect((await bg.send('getTabSummary', { tabId: 5 })).status).toBe('unsupported');
+    expect((await bg.send('getTabSummary', { tabId: 6 })).status).toBe('unsupported');
+    expect((await bg.send('getTabSummary', { tabId: 99 })).status).toBe('unsupported');
+  });
+
+  it('restores the badge when a tab is activated and forgets closed tabs', async () => {
+    bg.browser.openTabs.push({ id: 5, url: 'https://x.com/home' });
+    await report(5);
+    const { refreshBadge, forgetTab } = await import('./tabs');
+    bg.browser.action.setBadgeText.mockClear();
+    await refreshBadge(5);
+    expect(bg.browser.action.setBadgeText).toHaveBeenCalledWith({ tabId: 5, text: '3' });
+    await forgetTab(5);
+    bg.browser.grantedOrigins.add('https://x.com/*'); // a manifest host: granted at install
+    expect(await bg.send('getTabSummary', { tabId: 5 })).toMatchObject({ status: 'unsupported', site: null, read: 0 });
+  });
+});
+
+describe('enableOnOrigin', () => {
+  it('registers the content script for a granted origin, once', async () => {
+    bg.browser.grantedOrigins.add('https://mastodon.example/*');
+    await bg.send('enableOnOrigin', { origin: 'https://mastodon.example' });
+    await bg.send('enableOnOrigin', { origin: 'https://mastodon.example/' });
+    expect(bg.browser.scripting.registerContentScripts).toHaveBeenCalledOnce();
+    expect(bg.browser.scripting.registerContentScripts).toHaveBeenCalledWith([
+      expect.objectContaining({
+        matches: ['https://mastodon.example/*'],
+        js: ['content.js'],
+        persistAcrossSessions: true,
+      }),
+    ]);
+  });
+
+  it.each([
+    ['without permission', 'https://mastodon.example', /No permission/],
+    ['for a non-http origin', 'file:///etc', /Not an http\(s\) origin/],
+    ['for a URL with a path', 'https://mastodon.example/@a', /Not an http\(s\) origin/],
+    ['for garbage', 'not a url', /Not an http\(s\) origin/],
+  ])('refuses %s', async (_name, origin, message) => {
+    const reply = await bg.reply('enableOnOrigin', { origin });
+    expect(reply.ok ? '' : reply.error.message).toMatch(message);
+    expect(bg.browser.scripting.registerContentScripts).not.toHaveBeenCalled();
+  });
+});
