@@ -5,7 +5,7 @@
  * clusters which later turn out to be near each other are not merged.
  */
 import type { Engine, EngineConfig, EngineSnapshot, FeedbackTarget, ObservedMessage, Verdict } from './api';
-import { columnBytes, Flag } from './columns';
+import { Flag } from './columns';
 import { resolveConfig } from './config';
 import { Feedback } from './feedback';
 import { hash32, hash64 } from './hash';
@@ -44,7 +44,6 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : va
 const label = (value: unknown): string => text(value).replaceAll('\u0000', '\ufffd');
 
 class EngineImpl implements DetectionEngine {
-  private stamp = 0;
   private readonly counters: MatchCounters = { candidates: 0, diceChecks: 0 };
   private observed = 0;
 
@@ -66,7 +65,7 @@ class EngineImpl implements DetectionEngine {
     if (existing >= 0) return readVerdict(this.history, existing, this.feedback);
     this.observed++;
     const index = this.reserve(message, site);
-    const found = findMatches(this.history, index, this.nextStamp(), this.config, this.counters);
+    const found = findMatches(this.history, index, this.config, this.counters);
     this.assignCluster(index, found);
     this.history.add(index, id, this.history.keys[index] ?? '');
     return readVerdict(this.history, index, this.feedback);
@@ -122,14 +121,6 @@ class EngineImpl implements DetectionEngine {
     storeVerdict(this.history, index, counts, found, this.config);
   }
 
-  private nextStamp(): number {
-    if (this.stamp >= 0x7ffffff0) {
-      this.stamp = 0;
-      this.history.seen.fill(0);
-    }
-    return ++this.stamp;
-  }
-
   forgetSender(site: string, sender: string): void {
     const { history } = this;
     const number = history.senders.find(label(site), label(sender));
@@ -171,8 +162,7 @@ class EngineImpl implements DetectionEngine {
 
   stats(): EngineStats {
     const { history } = this;
-    const derived = history.exact.byteLength + history.lsh.byteLength + history.senderPrevious.byteLength;
-    const indexBytes = derived + history.seen.byteLength + columnBytes(history.columns);
+    const indexBytes = history.byteLength;
     let textChars = 0;
     for (let i = 0; i < history.count; i++) textChars += (history.ids[i]?.length ?? 0) + (history.keys[i]?.length ?? 0);
     return { ...this.counters, observed: this.observed, indexBytes, textChars };

@@ -15,6 +15,21 @@ export class ExactIndex {
     this.previous = new Int32Array(Math.max(16, capacity)).fill(-1);
   }
 
+  /** Copies of the arrays for a snapshot (`previous` trimmed to `count`). */
+  save(count: number): { slots: Int32Array; previous: Int32Array } {
+    return { slots: this.slots.slice(), previous: this.previous.slice(0, count) };
+  }
+
+  /** An index over saved arrays, with room for `capacity` messages. */
+  static load(saved: { slots: Int32Array; previous: Int32Array }, capacity: number): ExactIndex {
+    const index = new ExactIndex(0);
+    index.slots = saved.slots.slice();
+    index.used = saved.slots.reduce((sum, id) => sum + (id >= 0 ? 1 : 0), 0);
+    index.previous = new Int32Array(Math.max(16, capacity, saved.previous.length)).fill(-1);
+    index.previous.set(saved.previous);
+    return index;
+  }
+
   /** Bytes held by the typed arrays. */
   get byteLength(): number {
     return this.slots.byteLength + this.previous.byteLength;

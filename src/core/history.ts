@@ -1,12 +1,25 @@
 /**
  * The message history: columns (the stored truth) plus the derived lookups (ids, sender chains, exact-hash and
- * LSH indexes, cluster counters), which `rebuild` recreates in one pass after a restore or a compaction.
+ * LSH indexes, cluster counters). `rebuild` recreates them in one pass after a compaction; a snapshot carries
+ * the typed-array lookups so that a restore only copies them (`saveDerived` / `loadDerived`).
  */
 import { ClusterTable } from './cluster-table';
 import { allocateColumns, type Columns, Flag, MAX_MATCHES, moveMessage, resizeColumns } from './columns';
 import { ExactIndex } from './exact-index';
-import { LshIndex } from './lsh-index';
-import { SenderTable } from './sender-table';
+import { KeyIndex, keyHash } from './key-index';
+import { LshIndex, type LshState } from './lsh-index';
+import { SenderTable, senderKey } from './sender-table';
+
+/** Typed-array lookups as saved in a snapshot. */
+export interface DerivedState {
+  readonly minWords: number;
+  readonly lsh: LshState;
+  readonly exact: { slots: Int32Array; previous: Int32Array };
+  readonly senderPrevious: Int32Array;
+  readonly senderHeads: Int32Array;
+  readonly senderSlots: Int32Array;
+  readonly idSlots: Int32Array;
+}
 
 /** Messages, their per-message columns and every index over them. */
 export class History {
@@ -20,29 +33,37 @@ export class History {
   lsh: LshIndex;
   /** Previous (older) live message of the same sender, or -1. */
   senderPrevious: Int32Array;
-  /** Scratch marks for deduplicating LSH candidates. */
-  seen: Int32Array;
-  private byId = new Map<string, Map<string, number>>();
+  private byId: KeyIndex;
 
   /** `minWords`: messages with fewer words stay out of the LSH index (they are never flagged on near copies). */
   constructor(
-    private readonly minWords: number,
+    readonly minWords: number,
     capacity = 1024,
   ) {
     this.columns = allocateColumns(capacity);
     this.exact = new ExactIndex(capacity);
     this.lsh = new LshIndex(capacity);
     this.senderPrevious = new Int32Array(capacity);
-    this.seen = new Int32Array(capacity);
+    this.byId = new KeyIndex(capacity);
   }
 
   get capacity(): number {
     return this.columns.flags.length;
   }
 
+  /** Bytes of every typed array (columns and lookups). */
+  get byteLength(): number {
+    const lookups = this.exact.byteLength + this.lsh.byteLength + this.senderPrevious.byteLength + this.byId.byteLength;
+    return lookups + Object.values(this.columns).reduce((sum, column) => sum + column.byteLength, 0);
+  }
+
   /** Message number of (site, id), or -1. */
   find(site: string, id: string): number {
-    return this.byId.get(site)?.get(id) ?? -1;
+    return this.byId.find(keyHash(senderKey(site, id)), (i) => this.ids[i] === id && this.siteOf(i) === site);
+  }
+
+  private siteOf(index: number): string {
+    return this.senders.sites[this.columns.sender[index] ?? 0] ?? '';
   }
 
   /** Makes room for one more message and returns its number; the caller fills the columns, then calls `add`. */
@@ -62,13 +83,11 @@ export class History {
     this.indexMessage(index);
   }
 
-  /** Allocates exactly `capacity` slots (used by restore to avoid growth slack). */
-  resize(capacity: number): void {
+  private resize(capacity: number): void {
     this.columns = resizeColumns(this.columns, this.count, capacity);
     const previous = this.senderPrevious;
     this.senderPrevious = new Int32Array(capacity);
     this.senderPrevious.set(previous.subarray(0, Math.min(previous.length, capacity)));
-    this.seen = new Int32Array(capacity);
   }
 
   /** Drops messages flagged dead, renumbers the rest in order, and rebuilds every lookup. Returns how many went. */
@@ -99,33 +118,62 @@ export class History {
   /** Recreates every derived lookup from the columns. */
   rebuild(): void {
     const capacity = this.capacity;
-    this.byId = new Map();
+    this.byId = new KeyIndex(capacity);
     this.senders.heads = this.senders.heads.map(() => -1);
     this.exact = new ExactIndex(capacity);
     this.lsh = new LshIndex(capacity);
+    for (let i = 0; i < this.count; i++) this.indexMessage(i);
+    this.recount();
+  }
+
+  /** Copies of the typed-array lookups, for a snapshot. */
+  saveDerived(): DerivedState {
+    return {
+      minWords: this.minWords,
+      lsh: this.lsh.save(this.count),
+      exact: this.exact.save(this.count),
+      senderPrevious: this.senderPrevious.slice(0, this.count),
+      senderHeads: Int32Array.from(this.senders.heads),
+      senderSlots: this.senders.saveIndex(),
+      idSlots: this.byId.save(),
+    };
+  }
+
+  /** Takes saved lookups (validated by the caller) instead of rebuilding them; cluster counters are recounted. */
+  loadDerived(state: DerivedState): void {
+    this.lsh = LshIndex.load(state.lsh, this.capacity);
+    this.exact = ExactIndex.load(state.exact, this.capacity);
+    this.senderPrevious = new Int32Array(this.capacity);
+    this.senderPrevious.set(state.senderPrevious);
+    this.senders.heads = Array.from(state.senderHeads);
+    this.byId = new KeyIndex(this.capacity, state.idSlots.slice());
+    this.recount();
+  }
+
+  /** Recreates the cluster counters; first members are tracked in a flat array while cluster numbers are dense. */
+  private recount(): void {
     this.clusters.clear();
-    const leaders = new Map<number, number>();
     const { cluster, sender } = this.columns;
+    let highest = 0;
+    for (let i = 0; i < this.count; i++) highest = Math.max(highest, cluster[i] ?? 0);
+    const isDense = highest < this.count * 4 + 1024;
+    const leaderArray = isDense ? new Int32Array(highest + 1).fill(-1) : undefined;
+    const leaderMap = new Map<number, number>();
     for (let i = 0; i < this.count; i++) {
-      this.indexMessage(i);
       const c = cluster[i] ?? 0;
       const s = sender[i] ?? 0;
-      const leader = leaders.get(c);
-      if (leader === undefined) leaders.set(c, s);
-      else this.clusters.join(c, s, leader);
+      const leader = leaderArray ? (leaderArray[c] ?? -1) : (leaderMap.get(c) ?? -1);
+      if (leader >= 0) this.clusters.join(c, s, leader);
+      else if (leaderArray) leaderArray[c] = s;
+      else leaderMap.set(c, s);
     }
   }
 
   private indexMessage(index: number): void {
     const { columns } = this;
     const sender = columns.sender[index] ?? 0;
-    const site = this.senders.sites[sender] ?? '';
-    let ids = this.byId.get(site);
-    if (ids === undefined) {
-      ids = new Map();
-      this.byId.set(site, ids);
-    }
-    ids.set(this.ids[index] ?? '', index);
+    const idHash = (i: number): number => keyHash(senderKey(this.siteOf(i), this.ids[i] ?? ''));
+    this.byId.insert(idHash(index), index, idHash);
     this.senderPrevious[index] = this.senders.heads[sender] ?? -1;
     this.senders.heads[sender] = index;
     const older = this.exact.insert(columns.hashLow, columns.hashHigh, index);

@@ -1,8 +1,8 @@
 /**
  * LSH banding over the byte signatures of `minhash.ts`, in typed arrays only: one open-addressed table of chain
- * heads shared by all bands, and one `next` link per (message, band). A band key is the band's 4 signature bytes,
- * so nothing but the signatures needs storing; a chain may mix keys that collide on a slot, so every entry is
- * checked against the query's band bytes before it is reported.
+ * heads shared by all bands, and one `next` link per (message, band). A band key is the band's 4 signature bytes
+ * read as one 32-bit word, so nothing but the signatures needs storing; a chain may mix keys that collide on a
+ * slot, so every entry is checked against the query's band word before it is reported.
  */
 import { mix32 } from './hash';
 import { SIGNATURE_SIZE } from './minhash';
@@ -11,19 +11,18 @@ import { SIGNATURE_SIZE } from './minhash';
 export const BAND_ROWS = 4;
 /** Bands per signature. */
 export const BANDS = SIGNATURE_SIZE / BAND_ROWS;
-/** Newest entries examined per band, so a hot template bucket cannot make one lookup slow. */
+/** Entries examined per band and query, so a hot template bucket cannot make one lookup slow. */
 export const MAX_CHAIN = 64;
+/** Average chain entries per head slot before the head table doubles (memory vs walk length). */
+const MAX_LOAD = 4;
 
-function bandKey(sigs: Uint8Array, offset: number, band: number): number {
-  const at = offset + band * BAND_ROWS;
-  const key = (sigs[at] ?? 0) | ((sigs[at + 1] ?? 0) << 8) | ((sigs[at + 2] ?? 0) << 16) | ((sigs[at + 3] ?? 0) << 24);
-  return mix32(key ^ Math.imul(band + 1, 0x9e3779b9));
-}
+const SALTS = Uint32Array.from({ length: BANDS }, (_, band) => Math.imul(band + 1, 0x9e3779b9));
 
-function sameBand(sigs: Uint8Array, a: number, b: number, band: number): boolean {
-  const start = band * BAND_ROWS;
-  for (let i = start; i < start + BAND_ROWS; i++) if (sigs[a + i] !== sigs[b + i]) return false;
-  return true;
+/** Saved form of an `LshIndex`. */
+export interface LshState {
+  readonly heads: Int32Array;
+  readonly next: Int32Array;
+  readonly entries: number;
 }
 
 /** Candidate index over message numbers whose signatures live in a shared `Uint8Array`. */
@@ -31,10 +30,33 @@ export class LshIndex {
   private heads: Int32Array;
   private next: Int32Array;
   private entries = 0;
+  private words: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
 
   constructor(capacity: number) {
     this.heads = new Int32Array(tableSizeFor(capacity)).fill(-1);
     this.next = new Int32Array(Math.max(16, capacity) * BANDS);
+  }
+
+  /** The typed arrays for a snapshot (copies, `next` trimmed to `count` messages). */
+  save(count: number): LshState {
+    return { heads: this.heads.slice(), next: this.next.slice(0, count * BANDS), entries: this.entries };
+  }
+
+  /** An index over saved arrays, with room for `capacity` messages; throws if they do not fit together. */
+  static load(state: LshState, capacity: number): LshIndex {
+    const index = new LshIndex(0);
+    const isValid =
+      state.heads instanceof Int32Array &&
+      state.next instanceof Int32Array &&
+      (state.heads.length & (state.heads.length - 1)) === 0 &&
+      state.next.length <= capacity * BANDS &&
+      Number.isInteger(state.entries);
+    if (!isValid) throw new Error('Engine snapshot LSH index is damaged');
+    index.heads = state.heads.slice();
+    index.next = new Int32Array(Math.max(16, capacity) * BANDS);
+    index.next.set(state.next);
+    index.entries = state.entries;
+    return index;
   }
 
   /** Bytes held by the typed arrays. */
@@ -42,36 +64,35 @@ export class LshIndex {
     return this.heads.byteLength + this.next.byteLength;
   }
 
-  /** Adds message `id` (its signature at `id * SIGNATURE_SIZE` in `sigs`). Ids must grow or be re-added after `clear`. */
+  /** Adds message `id` (signature at `id * SIGNATURE_SIZE` in `sigs`). Ids must be added in increasing order. */
   insert(sigs: Uint8Array, id: number): void {
-    this.reserve(sigs, id + 1);
+    if ((id + 1) * BANDS > this.next.length) this.next = grow(this.next, (id + 1) * BANDS);
+    if (this.entries + BANDS > this.heads.length * MAX_LOAD) this.rehash(sigs);
+    const words = this.wordsOf(sigs);
     const mask = this.heads.length - 1;
+    const base = id * BANDS;
     for (let band = 0; band < BANDS; band++) {
-      const slot = bandKey(sigs, id * SIGNATURE_SIZE, band) & mask;
-      this.next[id * BANDS + band] = this.heads[slot] ?? -1;
-      this.heads[slot] = id * BANDS + band;
+      const slot = mix32((words[base + band] ?? 0) ^ (SALTS[band] ?? 0)) & mask;
+      this.next[base + band] = this.heads[slot] ?? -1;
+      this.heads[slot] = base + band;
     }
     this.entries += BANDS;
   }
 
   /**
-   * Calls `visit` once per indexed message sharing at least one band with the signature at `offset`, newest
-   * first within each band. `seen` (indexed by message id) and `stamp` deduplicate across bands.
+   * Calls `visit` once per indexed message sharing at least one band with message `query`'s signature, newest
+   * first within each band. `visited` collects the ids already reported (pass an empty set).
    */
-  forEachCandidate(
-    sigs: Uint8Array,
-    offset: number,
-    seen: Int32Array,
-    stamp: number,
-    visit: (id: number) => void,
-  ): void {
+  forEachCandidate(sigs: Uint8Array, query: number, visited: Set<number>, visit: (id: number) => void): void {
+    const words = this.wordsOf(sigs);
     const mask = this.heads.length - 1;
     for (let band = 0; band < BANDS; band++) {
-      let entry = this.heads[bandKey(sigs, offset, band) & mask] ?? -1;
+      const word = words[query * BANDS + band] ?? 0;
+      let entry = this.heads[mix32(word ^ (SALTS[band] ?? 0)) & mask] ?? -1;
       for (let steps = 0; entry >= 0 && steps < MAX_CHAIN; steps++) {
         const id = (entry / BANDS) | 0;
-        if (entry - id * BANDS === band && seen[id] !== stamp && sameBand(sigs, id * SIGNATURE_SIZE, offset, band)) {
-          seen[id] = stamp;
+        if (entry - id * BANDS === band && words[entry] === word && !visited.has(id)) {
+          visited.add(id);
           visit(id);
         }
         entry = this.next[entry] ?? -1;
@@ -79,21 +100,11 @@ export class LshIndex {
     }
   }
 
-  /** Empties the index, keeping room for `capacity` messages. */
-  clear(capacity: number): void {
-    this.heads = new Int32Array(tableSizeFor(capacity)).fill(-1);
-    this.next = new Int32Array(Math.max(16, capacity) * BANDS);
-    this.entries = 0;
-  }
-
-  private reserve(sigs: Uint8Array, count: number): void {
-    if (count * BANDS > this.next.length) {
-      const grown = new Int32Array(Math.max(count * BANDS, Math.ceil(this.next.length * 1.5)));
-      grown.set(this.next);
-      this.next = grown;
-    }
-    // Keep at most two entries per head slot on average; rehashing needs only the stored signatures.
-    if (this.entries + BANDS > this.heads.length * 2) this.rehash(sigs);
+  /** A 32-bit view of the signature bytes (one word per band), cached while the buffer stays the same. */
+  private wordsOf(sigs: Uint8Array): Uint32Array<ArrayBufferLike> {
+    if (this.words.buffer !== sigs.buffer)
+      this.words = new Uint32Array(sigs.buffer, sigs.byteOffset, sigs.length >>> 2);
+    return this.words;
   }
 
   private rehash(sigs: Uint8Array): void {
@@ -110,9 +121,15 @@ export class LshIndex {
   }
 }
 
-/** Head-table size: a power of two with about two chain entries per slot. */
+function grow(array: Int32Array, minimum: number): Int32Array {
+  const grown = new Int32Array(Math.max(minimum, Math.ceil(array.length * 1.5)));
+  grown.set(array);
+  return grown;
+}
+
+/** Head-table size: a power of two with one to `MAX_LOAD` chain entries per slot. */
 function tableSizeFor(capacity: number): number {
   let size = 1024;
-  while (size * 2 < capacity * BANDS) size *= 2;
+  while (size * MAX_LOAD < capacity * BANDS) size *= 2;
   return size;
 }

@@ -70,7 +70,6 @@ function verify(history: History, a: number, b: number, settings: MatchSettings,
 export function findMatches(
   history: History,
   index: number,
-  stamp: number,
   settings: MatchSettings,
   counters: MatchCounters,
 ): MatchResult {
@@ -95,14 +94,13 @@ export function findMatches(
     if (isCompatible(history, index, copy, settings.minWords)) consider(copy, 1, columns.sender[copy] === sender);
     copy = exact.previous[copy] ?? -1;
   }
-  if (result.bestSimilarity < 1) searchCandidates(history, index, stamp, settings, counters, consider);
+  if (result.bestSimilarity < 1) searchCandidates(history, index, settings, counters, consider);
   return result;
 }
 
 function searchCandidates(
   history: History,
   index: number,
-  stamp: number,
   settings: MatchSettings,
   counters: MatchCounters,
   consider: (other: number, similarity: number, own: boolean) => void,
@@ -110,7 +108,7 @@ function searchCandidates(
   const { columns } = history;
   if (!((columns.flags[index] ?? 0) & Flag.hasSignature) || (columns.words[index] ?? 0) < settings.minWords) return;
   const sender = columns.sender[index];
-  history.lsh.forEachCandidate(columns.sigs, index * SIGNATURE_SIZE, history.seen, stamp, (candidate) => {
+  history.lsh.forEachCandidate(columns.sigs, index, new Set(), (candidate) => {
     counters.candidates++;
     consider(candidate, verify(history, index, candidate, settings, counters), columns.sender[candidate] === sender);
   });

@@ -7,7 +7,10 @@
 import type { EngineSnapshot } from './api';
 import { allocateColumns, COLUMN_NAMES, type Columns, columnWidth } from './columns';
 import { Feedback } from './feedback';
-import { History } from './history';
+import { type DerivedState, History } from './history';
+import { isKeyTable } from './key-index';
+import { BANDS } from './lsh-index';
+import { SenderTable } from './sender-table';
 
 /** Bump on any change to the snapshot layout, the normalization or the fingerprints. */
 export const FORMAT_VERSION = 1;
@@ -24,6 +27,8 @@ export interface EngineSnapshotV1 extends EngineSnapshot {
   readonly senderNames: readonly string[];
   readonly feedbackSenders: readonly string[];
   readonly feedbackClusters: readonly string[];
+  /** Saved lookups; optional, rebuilt from the columns when absent, damaged or built with another `minWords`. */
+  readonly derived?: DerivedState;
 }
 
 /** Copies the engine state into a snapshot (the engine can keep running afterwards). */
@@ -43,6 +48,7 @@ export function writeSnapshot(history: History, nextCluster: number, feedback: F
     senderNames: [...history.senders.names],
     feedbackSenders: [...feedback.senders],
     feedbackClusters: [...feedback.clusters],
+    derived: history.saveDerived(),
   };
 }
 
@@ -53,6 +59,8 @@ export interface RestoredState {
   readonly feedback: Feedback;
 }
 
+const isStrings = (value: unknown): value is string[] => Array.isArray(value);
+
 /** Rebuilds the engine state from a snapshot; throws a descriptive error on another version or a damaged one. */
 export function readSnapshot(snapshot: EngineSnapshot, minWords: number): RestoredState {
   if (snapshot.formatVersion !== FORMAT_VERSION) {
@@ -61,30 +69,64 @@ export function readSnapshot(snapshot: EngineSnapshot, minWords: number): Restor
     );
   }
   const data = snapshot as EngineSnapshotV1;
-  const count = data.count;
+  const { count } = data;
   const isValid =
     Number.isInteger(count) &&
     count >= 0 &&
     Number.isInteger(data.nextCluster) &&
     [data.ids, data.keys, data.senderSites, data.senderNames, data.feedbackSenders, data.feedbackClusters].every(
-      Array.isArray,
+      isStrings,
     ) &&
     data.ids.length === count &&
     data.keys.length === count &&
     data.senderSites.length === data.senderNames.length;
   if (!isValid)
     throw new Error('Engine snapshot is damaged (bad counts or arrays); rebuild the engine from the stored messages');
-  const history = new History(minWords, Math.max(16, count));
-  history.columns = restoreColumns(data, count, Math.max(16, count));
+  const capacity = Math.max(16, count);
+  const history = new History(minWords, capacity);
+  history.columns = restoreColumns(data, count, capacity);
   history.count = count;
   history.ids = data.ids.slice();
   history.keys = data.keys.slice();
-  for (const [i, site] of data.senderSites.entries()) history.senders.intern(site, data.senderNames[i] ?? '');
-  history.rebuild();
+  restoreLookups(history, data, minWords);
   const feedback = new Feedback();
   for (const key of data.feedbackSenders) feedback.senders.add(key);
   for (const id of data.feedbackClusters) feedback.clusters.add(id);
   return { history, nextCluster: data.nextCluster, feedback };
+}
+
+/** Takes the saved lookups when they fit, else re-interns the senders and rebuilds everything from the columns. */
+function restoreLookups(history: History, data: EngineSnapshotV1, minWords: number): void {
+  const derived = data.derived;
+  const senders = data.senderSites.length;
+  if (derived !== undefined && derived.minWords === minWords && fitsDerived(derived, data.count, senders)) {
+    history.senders = new SenderTable(derived.senderSlots.slice());
+    history.senders.load(data.senderSites, data.senderNames, derived.senderHeads);
+    history.loadDerived(derived);
+    return;
+  }
+  data.senderSites.forEach((site, i) => {
+    history.senders.intern(site, data.senderNames[i] ?? '');
+  });
+  history.rebuild();
+}
+
+function fitsDerived(derived: DerivedState, count: number, senders: number): boolean {
+  const tables = [derived.senderSlots, derived.idSlots, derived.exact?.slots, derived.lsh?.heads];
+  const isTable = (table: unknown): boolean => isKeyTable(table);
+  return (
+    tables.every(isTable) &&
+    derived.idSlots.length >= count * 2 &&
+    derived.senderSlots.length >= senders * 2 &&
+    derived.senderPrevious instanceof Int32Array &&
+    derived.senderPrevious.length === count &&
+    derived.exact.previous instanceof Int32Array &&
+    derived.exact.previous.length === count &&
+    derived.senderHeads instanceof Int32Array &&
+    derived.senderHeads.length === senders &&
+    derived.lsh.next instanceof Int32Array &&
+    derived.lsh.next.length === count * BANDS
+  );
 }
 
 function restoreColumns(data: EngineSnapshotV1, count: number, capacity: number): Columns {
