@@ -1,3 +1,48 @@
+/**
+ * Content script entry (document_start, all frames of the manifest's sites, or injected on origins the user
+ * enabled). Picks the adapter by host, or by markup once the DOM exists; reports `recognised: false` otherwise.
+ */
 import { sendToBackground } from '../shared/messaging';
+import type { PageState } from '../shared/views';
+import { pickAdapter } from './adapters/index';
+import { ensurePageStyle } from './page-style';
+import { startSession } from './session';
 
-void sendToBackground('getSettings', {}).then(() => document.documentElement.setAttribute('data-uncanned-ready', ''));
+async function pageState(site: string): Promise<PageState> {
+  // The background may still be starting (service worker wake-up): try a few times.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendToBackground('getPageState', { site });
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+    }
+  }
+}
+
+const domReady = () =>
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
+
+async function main(): Promise<void> {
+  if (document.documentElement.hasAttribute('data-uncanned-running')) return; // injected twice
+  document.documentElement.setAttribute('data-uncanned-running', '');
+  let adapter = pickAdapter(location, document);
+  if (adapter) ensurePageStyle(document); // before the site paints: hides anything marked hidden
+  if (!adapter) {
+    await domReady();
+    adapter = pickAdapter(location, document);
+  }
+  if (!adapter) {
+    if (window === window.top) {
+      const site = location.hostname || 'unknown';
+      const status = { site, url: location.href, recognised: false, read: 0, canned: 0, hidden: 0 };
+      await sendToBackground('reportPageStatus', status);
+    }
+    return;
+  }
+  startSession(adapter, document, await pageState(adapter.id));
+}
+
+main().catch((error: unknown) => console.warn('[uncanned] content script stopped:', error));

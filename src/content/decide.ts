@@ -1,0 +1,42 @@
+/** What to show for one message: a pure function of its verdict, its sender and the page state (unit-tested). */
+import type { ItemVerdict, PageState } from '../shared/views';
+import type { ItemData } from './adapters/define-adapter';
+
+export interface Decision {
+  /** `data-uncanned`: absent until a verdict arrives. */
+  judged?: 'clean' | 'canned';
+  /** `data-uncanned-hidden`: why it is collapsed or hidden. */
+  hidden?: 'muted' | 'canned';
+  /** Collapse leaves a one-line stub; hide leaves nothing. */
+  mode?: 'collapse' | 'hide';
+}
+
+export interface LocalFeedback {
+  /** Message ids the user chose to show anyway ("Show" on a stub). */
+  revealed: ReadonlySet<string>;
+}
+
+export function activeMute(state: PageState, sender: string, now = Date.now()) {
+  return state.mutes.find((mute) => mute.sender === sender && (mute.until === undefined || mute.until > now));
+}
+
+export function isCanned(state: PageState, data: ItemData, verdict: ItemVerdict | undefined): boolean {
+  if (!verdict?.canned) return false;
+  return !state.notCannedSenders.includes(data.sender) && !state.notCannedClusters.includes(verdict.clusterId);
+}
+
+export function decide(
+  state: PageState,
+  data: ItemData,
+  verdict: ItemVerdict | undefined,
+  local: LocalFeedback,
+): Decision {
+  const canned = isCanned(state, data, verdict);
+  const judged = verdict ? (canned ? 'canned' : 'clean') : undefined;
+  if (local.revealed.has(data.id)) return { judged };
+  const mute = activeMute(state, data.sender);
+  // A mute with scope 'canned' waits for the verdict; scope 'all' hides before it.
+  if (mute && (mute.scope === 'all' || canned)) return { judged, hidden: 'muted', mode: state.mutedAction };
+  if (canned && state.cannedAction !== 'flag') return { judged, hidden: 'canned', mode: state.cannedAction };
+  return { judged };
+}

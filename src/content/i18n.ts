@@ -1,0 +1,39 @@
+/**
+ * In-page strings. Each key is also in public/_locales/en/messages.json (checked by i18n.test.ts); the English
+ * text here is the fallback when a locale lacks a key or the extension context is gone (after an update).
+ */
+import { browser } from '../shared/browser';
+
+export const english = {
+  chipRepeat: 'Canned ×$1',
+  chipTemplate: 'Same text from $1 accounts',
+  chipTitle: 'Why is this flagged?',
+  muteShort: 'Mute',
+  muteSender: 'Mute repeat sender',
+  notCanned: 'Not canned',
+  muteCannedOnly: 'Hide only their canned replies',
+  explainRepeat: '$1 sent this text $2 times. Earlier copies:',
+  explainTemplate: 'The same text came from $1 accounts. Other copies:',
+  explainEmpty: 'No earlier copies are stored on this device.',
+  explainError: 'Could not load the earlier copies.',
+  explainLoading: 'Loading…',
+  stubMuted: 'Hidden: $1 repeats themselves.',
+  stubCanned: 'Hidden: canned reply from $1.',
+  show: 'Show',
+} as const;
+
+export type StringKey = keyof typeof english;
+
+const fill = (text: string, values: readonly (string | number)[]) =>
+  text.replace(/\$(\d)/g, (_, index: string) => String(values[Number(index) - 1] ?? ''));
+
+/** `browser.i18n.getMessage`, falling back to English; `$1`, `$2` are filled from `values`. */
+export function t(key: StringKey, ...values: (string | number)[]): string {
+  let localized = '';
+  try {
+    localized = browser.i18n.getMessage(key, values.map(String));
+  } catch {
+    // Extension context invalidated (the extension was updated or reloaded): keep working in English.
+  }
+  return localized || fill(english[key], values);
+}

@@ -1,0 +1,33 @@
+/** Our one stylesheet in the page: the hiding rule, plus pre-hide rules for muted senders (no flash on load). */
+
+import type { PageState } from '../shared/views';
+import type { SiteAdapter } from './adapters/define-adapter';
+import { activeMute } from './decide';
+import { pageCss, pageStyleId, prehideRule } from './styles';
+
+/** Injected at document_start, before the site renders anything; re-attached if a framework drops it. */
+export function ensurePageStyle(doc: Document): HTMLStyleElement {
+  let style = doc.getElementById(pageStyleId) as HTMLStyleElement | null;
+  if (!style) {
+    style = doc.createElement('style');
+    style.id = pageStyleId;
+    style.textContent = pageCss;
+  }
+  if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+  return style;
+}
+
+/** One rule per sender, so one selector the browser rejects cannot disable the others. */
+export function prehideCss(adapter: SiteAdapter, state: PageState): string {
+  if (state.paused || !adapter.senderSelector) return pageCss;
+  const rules = state.mutes
+    .filter((mute) => mute.scope === 'all' && activeMute(state, mute.sender))
+    .map((mute) => prehideRule(adapter.senderSelector?.(mute.sender) ?? ''));
+  return [pageCss, ...rules].join('\n');
+}
+
+export function updatePageStyle(doc: Document, adapter: SiteAdapter, state: PageState): void {
+  const style = ensurePageStyle(doc);
+  const css = prehideCss(adapter, state);
+  if (style.textContent !== css) style.textContent = css;
+}

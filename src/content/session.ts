@@ -1,0 +1,138 @@
+/**
+ * One adapter on one document: page state, observer, scheduler, status reports and the in-page actions. Created
+ * by main.ts once the adapter is known; `stop()` tears everything down (pause, invalidated extension context).
+ */
+import { handleInContent, sendToBackground } from '../shared/messaging';
+import type { MuteScope, PageState } from '../shared/views';
+import type { ItemData, SiteAdapter } from './adapters/define-adapter';
+import type { ControlActions } from './chip';
+import { observe, scheduleTick } from './observe';
+import { updatePageStyle } from './page-style';
+import { Pipeline } from './pipeline';
+
+const budgetMs = 6; // per tick, well under one frame
+const reportDelayMs = 400;
+
+export function startSession(adapter: SiteAdapter, doc: Document, initial: PageState): void {
+  let state = initial;
+  let href = location.href;
+  let disconnect: (() => void) | undefined;
+  let ticking = false;
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const isRelevant = () => adapter.isRelevantPage?.(new URL(location.href)) ?? true;
+
+  const actions: ControlActions = {
+    mute(data: ItemData, scope: MuteScope) {
+      // Apply here at once; the background then broadcasts the new state to every tab (this one included).
+      state = {
+        ...state,
+        mutes: [
+          ...state.mutes.filter((m) => m.sender !== data.sender),
+          { sender: data.sender, senderName: data.senderName, scope },
+        ],
+      };
+      apply(state);
+      void sendToBackground('muteSender', {
+        site: adapter.id,
+        sender: data.sender,
+        senderName: data.senderName,
+        scope,
+      });
+    },
+    notCanned(data, verdict) {
+      const target = verdict.clusterId
+        ? ({ kind: 'cluster', clusterId: verdict.clusterId } as const)
+        : ({ kind: 'sender', site: adapter.id, sender: data.sender } as const);
+      state = verdict.clusterId
+        ? { ...state, notCannedClusters: [...state.notCannedClusters, verdict.clusterId] }
+        : { ...state, notCannedSenders: [...state.notCannedSenders, data.sender] };
+      apply(state);
+      void sendToBackground('markNotCanned', { target });
+    },
+    explain: (data) => sendToBackground('explainMessage', { site: adapter.id, id: data.id }),
+  };
+
+  const pipeline = new Pipeline(adapter, doc, state, {
+    classify: (items) => sendToBackground('classify', { site: adapter.id, url: location.href, items }),
+    actions,
+    onChange: () => {
+      scheduleReport();
+      if (pipeline.hasWork) schedule();
+    },
+  });
+
+  function tick() {
+    ticking = false;
+    if (location.href !== href) {
+      href = location.href; // SPA navigation: new page, new counts
+      pipeline.restart();
+      scheduleReport();
+    }
+    if (isRelevant()) pipeline.flush(budgetMs);
+    if (pipeline.hasWork && isRelevant()) schedule();
+  }
+
+  function schedule() {
+    if (ticking || !disconnect) return;
+    ticking = true;
+    scheduleTick(tick);
+  }
+
+  function scheduleReport() {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(report, reportDelayMs);
+  }
+
+  function report() {
+    const { read, canned } = pipeline.counts;
+    const hidden = doc.querySelectorAll('[data-uncanned-hidden]').length;
+    if (window !== window.top && read === 0) return; // frames speak only when they hold messages (chat, Disqus)
+    const recognised = isRelevant();
+    void sendToBackground('reportPageStatus', {
+      site: adapter.id,
+      url: location.href,
+      recognised,
+      read,
+      canned,
+      hidden,
+    }).catch(stopIfInvalidated);
+  }
+
+  function resume() {
+    if (disconnect) return;
+    disconnect = observe(doc, (nodes) => {
+      pipeline.enqueue(nodes);
+      schedule();
+    });
+    pipeline.enqueue([doc]);
+    schedule();
+    for (const type of ['yt-navigate-finish', 'turbo:load', 'popstate'])
+      doc.defaultView?.addEventListener(type, schedule);
+  }
+
+  function pause() {
+    disconnect?.();
+    disconnect = undefined;
+    pipeline.clearAll();
+  }
+
+  function apply(next: PageState) {
+    state = next;
+    updatePageStyle(doc, adapter, state);
+    if (state.paused) return pause();
+    pipeline.setState(state);
+    resume();
+  }
+
+  function stopIfInvalidated(error: unknown) {
+    if (String(error).includes('context invalidated')) pause(); // extension updated or removed: leave the page be
+  }
+
+  handleInContent({
+    async pageStateChanged({ state: next }) {
+      apply(next.site === adapter.id ? next : await sendToBackground('getPageState', { site: adapter.id }));
+    },
+  });
+  apply(state);
+  scheduleReport();
+}

@@ -1,0 +1,56 @@
+/**
+ * The one-line placeholder for a collapsed message ("Hidden: @x repeats themselves. Show"). It is a sibling placed
+ * before the hidden element, shaped to fit its parent (a row in tables, an item in lists, the same `slot` in
+ * shadow-DOM components such as shreddit-comment), so hiding stays a single attribute on the message itself.
+ */
+import { t } from './i18n';
+import { createHost, isolate } from './isolate';
+import { shadowCss } from './styles';
+
+export const stubTag = 'uncanned-stub';
+const stubAttribute = 'data-uncanned-stub-for';
+
+export function findStub(item: Element, id: string): Element | undefined {
+  const previous = item.previousElementSibling;
+  return previous?.getAttribute(stubAttribute) === id ? previous : undefined;
+}
+
+export function createStub(item: Element, id: string, label: string, theme: 'light' | 'dark', onShow: () => void) {
+  const doc = item.ownerDocument;
+  const { host, root } = createHost(doc, stubTag, shadowCss);
+  host.setAttribute('data-theme', theme);
+  const line = doc.createElement('span');
+  line.className = 'stub';
+  line.textContent = label;
+  const show = doc.createElement('button');
+  show.type = 'button';
+  show.textContent = t('show');
+  line.append(show);
+  root.append(line);
+  isolate(host, onShow);
+  let outer: Element = host;
+  if (item.tagName === 'TR') {
+    outer = doc.createElement('tr');
+    const cell = doc.createElement('td');
+    cell.colSpan = 99;
+    cell.append(host);
+    outer.append(cell);
+  } else if (item.tagName === 'LI') {
+    outer = doc.createElement('li');
+    outer.append(host);
+  }
+  outer.setAttribute(stubAttribute, id);
+  const slot = item.getAttribute('slot');
+  if (slot) outer.setAttribute('slot', slot);
+  return outer;
+}
+
+/** Stubs whose message was removed or re-used for another message (virtualized lists). */
+export function removeOrphanStubs(doc: Document): void {
+  for (const stub of doc.querySelectorAll(`[${stubAttribute}]`)) {
+    const next = stub.nextElementSibling;
+    const id = stub.getAttribute(stubAttribute);
+    if (!next || next.getAttribute('data-uncanned-id') !== id || !next.hasAttribute('data-uncanned-hidden'))
+      stub.remove();
+  }
+}
