@@ -78,7 +78,7 @@ describe('store and background in Chromium', () => {
     const reloaded = await page.evaluate(extractHn);
     const popup = await session.openPopup();
     const send: Send = (type, input) =>
-      popup.evaluate((message) => chrome.runtime.sendMessage(message), { type, input });
+      popup.evaluate((message) => chrome.runtime.sendMessage(message), { type, input }) as never;
 
     const verdicts = await checkReloadKeepsCounts(send, items, reloaded);
     const repeat = items.find((item) => item.id === canned(verdicts)[0]);
