@@ -78,7 +78,7 @@ export function App({ api }: { api: OptionsApi }) {
             <p role="status" class={save.status === 'error' ? 'save-error' : ''}>
               {save.status === 'error' && t('optionsSaveFailed', save.error)}
               {save.status === 'saved' && !dirty && t('optionsSaved')}
-              {save.status === 'idle' && dirty && t('optionsUnsaved')}
+              {save.status === 'idle' && (dirty ? t('optionsUnsaved') : t('optionsNoChanges'))}
             </p>
             <button type="button" class="btn" disabled={!dirty} onClick={() => update(() => saved as Settings)}>
               {t('optionsDiscard')}

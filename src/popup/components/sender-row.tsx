@@ -38,11 +38,22 @@ export function SenderRowView({ row }: { row: RepeatSenderRow }) {
           {formatCount(row.count)}
           <span class="visually-hidden"> {t('copiesWord')}</span>
         </span>
+        <button
+          type="button"
+          class="btn btn-icon expand"
+          aria-expanded={expanded}
+          aria-controls={copiesId}
+          aria-label={t('showCopiesOf', name)}
+          title={t('showCopies')}
+          onClick={() => setExpanded(!expanded)}
+        >
+          <span class="chevron" aria-hidden="true" />
+        </button>
       </div>
       <TemplateText parts={row.template} fallback={row.sampleText} />
       <div class="row-meta">
-        <span>{t('firstSeen', formatDate(row.firstSeen))}</span>
-        <span>{t('lastSeen', formatAgo(row.lastSeen))}</span>
+        <span class="meta-item">{t('firstSeen', formatDate(row.firstSeen))}</span>
+        <span class="meta-item">{t('lastSeen', formatAgo(row.lastSeen))}</span>
         {row.mute && <span class="pill pill-muted">{muteLabel(row.mute)}</span>}
         {row.notCanned && <span class="pill pill-ok">{t('markedNotCanned')}</span>}
       </div>
@@ -83,17 +94,6 @@ export function SenderRowView({ row }: { row: RepeatSenderRow }) {
           onClick={() => run(() => api.forgetSender(ref), t('doneForgot', name))}
         >
           {t('forget')}
-        </button>
-        <button
-          type="button"
-          class="btn btn-icon expand"
-          aria-expanded={expanded}
-          aria-controls={copiesId}
-          aria-label={t('showCopiesOf', name)}
-          title={t('showCopies')}
-          onClick={() => setExpanded(!expanded)}
-        >
-          <span class="chevron" aria-hidden="true" />
         </button>
       </div>
       {expanded && (

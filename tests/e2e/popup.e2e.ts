@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumSession, launchChromium } from './lib/chromium';
+
+// Page → content script → background → IndexedDB → popup, on the release build in Chromium. The fixture thread
+// (tests/fixtures/pages/generator/data.mjs) has one repeat sender with 3 near-identical copies plus one ordinary
+// comment (Quick Gains Hub), a second with 2 copies (Crypto Whisperer) and a template posted by 3 accounts.
+const hackerNews = 'https://news.ycombinator.com/item?id=42187654';
+const youtube = 'https://www.youtube.com/watch?v=Dr1ftW00d10';
+const repeatSender = 'quickgains_hub';
+const secondSender = 'cryptowhisper21';
+const mutedSelector = '[data-uncanned-hidden="muted"]';
+
+/** The popup's row for a sender, by handle, once the content script has reported the page. */
+const senderRow = (popup: Page, handle: string) => popup.getByTestId('sender-row').filter({ hasText: handle });
+
+/**
+ * Opens a page and returns its tab id. Matching by URL (session.tabIdOf) needs the `tabs` permission, which the
+ * extension does not have, so take the active tab right after opening: a new page is the active one.
+ */
+async function openPageWithTabId(session: ChromiumSession, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await session.openPage(url);
+  const tabs = await (await session.worker()).evaluate(() => chrome.tabs.query({ active: true }));
+  const tabId = tabs.at(-1)?.id;
+  if (tabId === undefined) throw new Error(`No active tab after opening ${url}`);
+  return { page, tabId };
+}
+
+async function openPopupFor(session: ChromiumSession, tabId: number) {
+  const popup = await session.openPopup(tabId);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  return popup;
+}
+
+/** Waits until the background lists `handle` (the content script classifies in batches). */
+async function waitForSender(popup: Page, handle: string) {
+  await expect
+    .poll(
+      async () => {
+        if ((await senderRow(popup, handle).count()) > 0) return true;
+        await popup.reload();
+        await popup.getByRole('tablist').waitFor();
+        return (await senderRow(popup, handle).count()) > 0;
+      },
+      { timeout: 20_000, interval: 500 },
+    )
+    .toBe(true);
+}
+
+describe('popup in Chromium', () => {
+  let session: ChromiumSession;
+  let page: Page;
+  let popup: Page;
+
+  beforeAll(async () => {
+    session = await launchChromium();
+    await session.openPage(youtube);
+    const opened = await openPageWithTabId(session, hackerNews);
+    page = opened.page;
+    popup = await openPopupFor(session, opened.tabId);
+  });
+  afterAll(() => session?.close());
+
+  it('describes the fixture tab and lists its repeat sender with the right count', async () => {
+    await waitForSender(popup, repeatSender);
+    const card = popup.getByRole('region', { name: 'Hacker News' });
+    await expect.poll(() => card.locator('.pill').textContent()).toBe('Active');
+    await expect
+      .poll(async () => Number(await card.locator('.stat').first().locator('dd').textContent()))
+      .toBeGreaterThan(0);
+    const row = senderRow(popup, repeatSender).first();
+    expect(await row.locator('.row-name').textContent()).toBe('Quick Gains Hub');
+    expect(await row.locator('.count').textContent()).toMatch(/×3\b/);
+    await expect.poll(() => popup.getByRole('tab', { name: /Senders/ }).textContent()).toMatch(/Senders\d+/);
+  });
+
+  it('expanding a row shows the copies with what differs and links back to the page', async () => {
+    const row = senderRow(popup, repeatSender).first();
+    await row.getByRole('button', { name: /Show copies by/ }).click();
+    const copies = row.getByRole('list', { name: /copies, side by side/ });
+    await expect.poll(() => copies.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+    expect(await copies.locator('ins, del').count()).toBeGreaterThan(0);
+    const href = await copies.getByRole('link').first().getAttribute('href');
+    expect(href).toMatch(/^https:\/\/(news\.ycombinator\.com|www\.youtube\.com)\//);
+    await row.getByRole('button', { name: /Show copies by/ }).click();
+  });
+
+  it('takes light and dark screenshots of the popup with real data', async () => {
+    fs.mkdirSync('docs/screenshots', { recursive: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.screenshot({ path: 'docs/screenshots/popup-light.png' });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    const row = senderRow(popup, repeatSender).first();
+    await row.getByRole('button', { name: /Show copies by/ }).click();
+    await row.getByRole('list', { name: /copies, side by side/ }).waitFor();
+    await popup.screenshot({ path: 'docs/screenshots/popup-dark.png' });
+    await row.getByRole('button', { name: /Show copies by/ }).click();
+    await popup.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('Mute hides the sender’s messages on the page', async () => {
+    expect(await page.locator(mutedSelector).count()).toBe(0);
+    const row = senderRow(popup, repeatSender).first();
+    await row.getByRole('button', { name: 'Mute', exact: true }).click();
+    await row.getByRole('menuitem', { name: 'For good' }).click();
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Muted Quick Gains Hub.' }).count()).toBe(1);
+    await expect.poll(() => page.locator(mutedSelector).count(), { timeout: 10_000 }).toBe(4);
+    const hiddenTexts = await page.locator(mutedSelector).allTextContents();
+    expect(hiddenTexts.every((text) => text.includes(repeatSender))).toBe(true);
+    await popup.getByRole('tab', { name: /Muted/ }).click();
+    await expect.poll(() => popup.getByTestId('mute-row').filter({ hasText: 'Quick Gains Hub' }).count()).toBe(1);
+    await popup.getByRole('tab', { name: /Senders/ }).click();
+  });
+
+  it('Forget removes the sender from the list', async () => {
+    await waitForSender(popup, secondSender);
+    await senderRow(popup, secondSender).first().getByRole('button', { name: 'Forget' }).click();
+    await expect.poll(() => senderRow(popup, secondSender).count()).toBe(0);
+    await popup.reload();
+    await popup.getByRole('tablist').waitFor();
+    await expect.poll(() => popup.getByTestId('sender-row').count()).toBeGreaterThan(0);
+    expect(await senderRow(popup, secondSender).count()).toBe(0);
+  });
+
+  it('an export imported into a fresh profile restores the mutes', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options/index.html`);
+    await options.setViewportSize({ width: 1000, height: 1700 });
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export…' }).click(),
+    ]);
+    const file = await download.path();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toBeTypeOf('object');
+    await options.emulateMedia({ colorScheme: 'light' });
+    await options.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
+
+    const fresh = await launchChromium();
+    try {
+      const freshOptions = await fresh.context.newPage();
+      await freshOptions.goto(`chrome-extension://${fresh.extensionId}/options/index.html`);
+      await freshOptions.getByLabel('Import…').setInputFiles(file);
+      await expect
+        .poll(() => freshOptions.getByRole('status').allTextContents())
+        .toContainEqual(expect.stringMatching(/Imported [1-9]\d* mutes/));
+      const freshPopup = await fresh.openPopup();
+      await freshPopup.getByRole('tab', { name: /Muted/ }).click();
+      await expect
+        .poll(() => freshPopup.getByTestId('mute-row').filter({ hasText: 'Quick Gains Hub' }).count())
+        .toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
