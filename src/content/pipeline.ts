@@ -39,6 +39,8 @@ export class Pipeline {
   private readonly itemSelector: string;
   private inFlight = false;
   private generation = 0;
+  /** Canned verdicts by cluster, so earlier copies on the page are flagged once a later copy is judged canned. */
+  private readonly cannedClusters = new Map<string, ItemVerdict>();
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -103,13 +105,48 @@ export class Pipeline {
     this.mark(item, entry);
   }
 
+  private clusterKeys(data: ItemData, verdict: ItemVerdict): string[] {
+    return [`template\n${verdict.clusterId}`, `repeat\n${data.sender}\n${verdict.clusterId}`];
+  }
+
+  /** Returns true when the cluster is new or its counts grew (copies on the page need re-marking). */
+  private rememberCluster(data: ItemData, verdict: ItemVerdict): boolean {
+    if (!verdict.clusterId) return false;
+    const [template = '', repeat = ''] = this.clusterKeys(data, verdict);
+    const key = verdict.reason === 'template' ? template : repeat;
+    const known = this.cannedClusters.get(key);
+    const merged = {
+      ...verdict,
+      senderCount: Math.max(verdict.senderCount, known?.senderCount ?? 0),
+      templateSenders: Math.max(verdict.templateSenders, known?.templateSenders ?? 0),
+    };
+    this.cannedClusters.set(key, merged);
+    if (this.cannedClusters.size > maxRecords) this.cannedClusters.delete(this.cannedClusters.keys().next().value as string);
+    return !known || known.senderCount !== merged.senderCount || known.templateSenders !== merged.templateSenders;
+  }
+
+  /**
+   * The engine judges each copy as it arrives, so the first copies on a page come back clean or with lower
+   * counts; every copy of the same text (same cluster; for repeats also the same sender) shows the best verdict.
+   */
+  private effectiveVerdict(entry: Entry): ItemVerdict | undefined {
+    const verdict = entry.verdict;
+    if (!verdict?.clusterId) return verdict;
+    for (const key of this.clusterKeys(entry.data, verdict)) {
+      const canned = this.cannedClusters.get(key);
+      if (canned && (!verdict.canned || verdict.reason === canned.reason)) return { ...canned, id: verdict.id };
+    }
+    return verdict;
+  }
+
   private mark(item: Element, entry: Entry): void {
-    const decision = decide(this.state, entry.data, entry.verdict, { revealed: this.revealed });
+    const verdict = this.effectiveVerdict(entry);
+    const decision = decide(this.state, entry.data, verdict, { revealed: this.revealed });
     if (decision.judged === 'canned' && entry.cannedIn !== this.generation) {
       entry.cannedIn = this.generation;
       this.counts.canned++;
     }
-    applyMarks(item, entry.data, entry.verdict, decision, {
+    applyMarks(item, entry.data, verdict, decision, {
       adapter: this.adapter,
       actions: this.deps.actions,
       onShow: (id) => this.reveal(id),
@@ -126,11 +163,13 @@ export class Pipeline {
       .classify(batch)
       .then(
         (verdicts) => {
+          let newCluster = false;
           for (const verdict of verdicts) {
             const entry = this.entries.get(verdict.id);
             if (entry) entry.verdict = verdict;
+            if (entry && verdict.canned) newCluster = this.rememberCluster(entry.data, verdict) || newCluster;
           }
-          this.remarkAll(new Set(verdicts.map((verdict) => verdict.id)));
+          this.remarkAll(newCluster ? undefined : new Set(verdicts.map((verdict) => verdict.id)));
         },
         () => {
           // Background busy or restarting: mark these clean for now rather than retrying forever.

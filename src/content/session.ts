@@ -134,5 +134,5 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     },
   });
   apply(state);
-  scheduleReport();
+  report(); // at once: the background broadcasts mutes only to tabs that have reported their site
 }
