@@ -121,7 +121,8 @@ export class Pipeline {
       templateSenders: Math.max(verdict.templateSenders, known?.templateSenders ?? 0),
     };
     this.cannedClusters.set(key, merged);
-    if (this.cannedClusters.size > maxRecords) this.cannedClusters.delete(this.cannedClusters.keys().next().value as string);
+    if (this.cannedClusters.size > maxRecords)
+      this.cannedClusters.delete(this.cannedClusters.keys().next().value as string);
     return !known || known.senderCount !== merged.senderCount || known.templateSenders !== merged.templateSenders;
   }
 

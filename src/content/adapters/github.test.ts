@@ -17,7 +17,7 @@ describe('github adapter', () => {
       permalink: 'https://github.com/driftwood-notes/driftwood/issues/412#issuecomment-2508811300',
       time: Date.parse('2026-11-24T15:00:00.000Z'),
     });
-    expect(items[1]?.text.split('\n')[0]).toMatch(/^Been using the beta/); // quoted reply keeps its blockquote
+    expect(items[1]?.text).toBe('Same here. It finally stopped duplicating notes between my two laptops.'); // quote dropped
   });
 
   it('pre-hide selector matches that user id', () => {

@@ -12,6 +12,7 @@ export default defineAdapter({
     '.timeline-comment.js-comment-container', // classic pages (PRs)
   ],
   text: ['[data-testid="markdown-body"] .markdown-body', '.comment-body.markdown-body'],
+  textExclude: 'blockquote, .email-quoted-reply', // quoted replies are someone else's words
   sender: {
     from: ['img[data-testid="github-avatar"]', 'img.avatar[src*="/u/"]', 'a[data-testid="avatar-link"]', 'a.author'],
     read: firstOf(hrefMatch(/^\/u\/(\d+)/, 'src'), lower(hrefMatch(/^\/([\w-]+)$/))),
