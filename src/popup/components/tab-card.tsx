@@ -19,6 +19,7 @@ export function TabCard() {
       <div class="tab-card-head">
         <h2 id="tab-card-title">{value?.site ? siteName(value.site) : t('thisTab')}</h2>
         {value && <StatusPill status={value.status} />}
+        {value && <PauseButton summary={value} />}
       </div>
       <dl class="stats">
         <Stat label={t('statRead')} value={value?.read} />
@@ -43,22 +44,29 @@ function StatusPill({ status }: { status: TabSummary['status'] }) {
   return <span class={`pill status-${status}`}>{t(`status_${status.replace('-', '_')}`)}</span>;
 }
 
-function StatusDetail({ summary }: { summary: TabSummary }) {
+function PauseButton({ summary: { site, status } }: { summary: TabSummary }) {
   const { api, run } = usePopup();
-  const { site, status, origin } = summary;
-  const pause = (paused: boolean) =>
-    site && run(() => api.setSitePaused({ site, paused }), t(paused ? 'donePaused' : 'doneResumed', siteName(site)));
+  if (!site || !['active', 'no-messages', 'paused'].includes(status)) return null;
+  const paused = status === 'paused';
+  const toggle = () =>
+    run(() => api.setSitePaused({ site, paused: !paused }), t(paused ? 'doneResumed' : 'donePaused', siteName(site)));
+  return (
+    <button type="button" class={`btn push-right ${paused ? 'btn-primary' : ''}`} onClick={toggle}>
+      {t(paused ? 'resumeOnSite' : 'pauseOnSite')}
+    </button>
+  );
+}
+
+function StatusDetail({ summary: { status, origin } }: { summary: TabSummary }) {
+  const { api, run } = usePopup();
   const enable = () => {
     if (!origin) return;
     // The request must start synchronously inside the click: browsers grant permissions only to a user gesture.
     const granted = api.requestOrigin(origin);
-    run(
-      async () => {
-        if (!(await granted)) throw new Error(t('permissionDenied'));
-        await api.enableOnOrigin({ origin });
-      },
-      t('doneEnabled', siteName(origin)),
-    );
+    run(async () => {
+      if (!(await granted)) throw new Error(t('permissionDenied'));
+      await api.enableOnOrigin({ origin });
+    }, t('doneEnabled', siteName(origin)));
   };
   return (
     <div class="status-detail">
@@ -66,16 +74,6 @@ function StatusDetail({ summary }: { summary: TabSummary }) {
       {status === 'needs-permission' && origin && (
         <button type="button" class="btn btn-primary" onClick={enable}>
           {t('enableOnSite')}
-        </button>
-      )}
-      {(status === 'active' || status === 'no-messages') && site && (
-        <button type="button" class="btn" onClick={() => pause(true)}>
-          {t('pauseOnSite')}
-        </button>
-      )}
-      {status === 'paused' && site && (
-        <button type="button" class="btn btn-primary" onClick={() => pause(false)}>
-          {t('resumeOnSite')}
         </button>
       )}
     </div>
