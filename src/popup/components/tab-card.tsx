@@ -63,10 +63,13 @@ function StatusDetail({ summary: { status, origin } }: { summary: TabSummary }) 
     if (!origin) return;
     // The request must start synchronously inside the click: browsers grant permissions only to a user gesture.
     const granted = api.requestOrigin(origin);
-    run(async () => {
-      if (!(await granted)) throw new Error(t('permissionDenied'));
-      await api.enableOnOrigin({ origin });
-    }, t('doneEnabled', siteName(origin)));
+    run(
+      async () => {
+        if (!(await granted)) throw new Error(t('permissionDenied'));
+        await api.enableOnOrigin({ origin });
+      },
+      t('doneEnabled', siteName(origin)),
+    );
   };
   return (
     <div class="status-detail">
