@@ -1,7 +1,7 @@
 /**
  * Sender and cluster totals, kept in step with the messages inside the same transaction. Messages are grouped
- * per key first, so a batch of 1,000 reads and writes each aggregate once. On removal, counts go down and rows
- * at zero are deleted; first/last-seen times are left as they were (they describe what was observed).
+ * per key first, so a batch reads and writes each aggregate once. Sender rows count down on removal (their
+ * first/last-seen times stay: they describe what was observed); cluster rows are recomputed.
  */
 import type { IDBPTransaction } from 'idb';
 import type { ClusterRecord, MessageRecord, SenderClusterRecord, SenderRecord, UncannedDb } from './schema';
@@ -47,8 +47,7 @@ const span = (group: Group, sign: 1 | -1, old?: { firstSeen: number; lastSeen: n
 
 /** Adds (`sign` 1) or removes (`sign` -1) `records` from every aggregate. */
 export async function applyToAggregates(tx: HistoryTx, records: readonly MessageRecord[], sign: 1 | -1): Promise<void> {
-  const senderCountDelta = await applySenderClusters(tx, records, sign);
-  await Promise.all([applySenders(tx, records, sign), applyClusters(tx, records, sign, senderCountDelta)]);
+  await Promise.all([applySenders(tx, records, sign), applyClusters(tx, records, sign)]);
 }
 
 async function applySenders(tx: HistoryTx, records: readonly MessageRecord[], sign: 1 | -1): Promise<void> {
@@ -73,64 +72,90 @@ async function applySenders(tx: HistoryTx, records: readonly MessageRecord[], si
   );
 }
 
-/** Returns, per cluster, how many senders joined (+) or left (-) it. */
-async function applySenderClusters(
-  tx: HistoryTx,
-  records: readonly MessageRecord[],
-  sign: 1 | -1,
-): Promise<Map<string, number>> {
-  const store = tx.objectStore('senderClusters');
-  const groups = groupBy(records, (record) => JSON.stringify([record.clusterId, record.site, record.sender]));
-  const senderCountDelta = new Map<string, number>();
-  const bump = (clusterId: string, delta: number) =>
-    senderCountDelta.set(clusterId, (senderCountDelta.get(clusterId) ?? 0) + delta);
+/**
+ * Cluster rows exist only for clusters of 2+ messages (most messages are one of a kind: for them this is one
+ * count request instead of four reads and writes). A cluster that just reached 2, or lost messages, is
+ * recomputed from its messages; a known cluster that grows is updated in place.
+ */
+async function applyClusters(tx: HistoryTx, records: readonly MessageRecord[], sign: 1 | -1): Promise<void> {
+  const byCluster = tx.objectStore('messages').index('byCluster');
+  const groups = groupBy(records, (record) => record.clusterId);
   await Promise.all(
-    [...groups.values()].map(async (group) => {
-      const { clusterId, site, sender } = group.first;
-      const old = await store.get([clusterId, site, sender]);
-      const count = (old?.count ?? 0) + sign * group.count;
-      if (count <= 0) {
-        if (old) bump(clusterId, -1);
-        return old ? store.delete([clusterId, site, sender]) : undefined;
-      }
-      if (!old) bump(clusterId, 1);
+    [...groups.entries()].map(async ([clusterId, group]) => {
+      const old = await tx.objectStore('clusters').get(clusterId);
+      if (!old && sign > 0 && (await byCluster.count(clusterId)) < 2) return;
+      if (old && sign > 0) return growCluster(tx, old, records, group);
+      if (old || sign > 0) await recomputeCluster(tx, clusterId);
+    }),
+  );
+}
+
+async function growCluster(tx: HistoryTx, old: ClusterRecord, records: readonly MessageRecord[], group: Group) {
+  const store = tx.objectStore('senderClusters');
+  const mine = records.filter((record) => record.clusterId === old.clusterId);
+  const senders = groupBy(mine, (record) => JSON.stringify([record.site, record.sender]));
+  let joined = 0;
+  await Promise.all(
+    [...senders.values()].map(async (part) => {
+      const { clusterId, site, sender } = part.first;
+      const row = await store.get([clusterId, site, sender]);
+      if (!row) joined += 1;
       const next: SenderClusterRecord = {
         clusterId,
         site,
         sender,
-        senderName: (sign > 0 ? group.senderName : undefined) ?? old?.senderName,
-        count,
-        sampleText: old?.sampleText ?? group.first.text,
-        ...span(group, sign, old),
+        senderName: part.senderName ?? row?.senderName,
+        count: (row?.count ?? 0) + part.count,
+        sampleText: row?.sampleText ?? part.first.text,
+        ...span(part, 1, row),
       };
       return store.put(next);
     }),
   );
-  return senderCountDelta;
+  const next = {
+    ...old,
+    count: old.count + group.count,
+    senderCount: old.senderCount + joined,
+    ...span(group, 1, old),
+  };
+  await tx.objectStore('clusters').put(next);
 }
 
-async function applyClusters(
-  tx: HistoryTx,
-  records: readonly MessageRecord[],
-  sign: 1 | -1,
-  senderCountDelta: Map<string, number>,
-): Promise<void> {
-  const store = tx.objectStore('clusters');
-  const groups = groupBy(records, (record) => record.clusterId);
+/** Rewrites a cluster's rows from its stored messages (deleting them when fewer than 2 are left). */
+async function recomputeCluster(tx: HistoryTx, clusterId: string): Promise<void> {
+  const store = tx.objectStore('senderClusters');
+  const range = IDBKeyRange.bound([clusterId], [clusterId, []]);
+  const [messages, oldKeys] = await Promise.all([
+    tx.objectStore('messages').index('byCluster').getAll(clusterId),
+    store.getAllKeys(range),
+  ]);
+  await Promise.all(oldKeys.map((key) => store.delete(key)));
+  if (messages.length < 2) return tx.objectStore('clusters').delete(clusterId);
+  const ordered = [...messages].sort((a, b) => a.seenAt - b.seenAt || (a.seq ?? 0) - (b.seq ?? 0));
+  const senders = groupBy(ordered, (record) => JSON.stringify([record.site, record.sender]));
   await Promise.all(
-    [...groups.values()].map(async (group) => {
-      const { clusterId } = group.first;
-      const old = await store.get(clusterId);
-      const count = (old?.count ?? 0) + sign * group.count;
-      if (count <= 0) return old ? store.delete(clusterId) : undefined;
-      const next: ClusterRecord = {
+    [...senders.values()].map(({ first, last, senderName, count }) =>
+      store.put({
         clusterId,
+        site: first.site,
+        sender: first.sender,
+        senderName,
         count,
-        senderCount: Math.max(0, (old?.senderCount ?? 0) + (senderCountDelta.get(clusterId) ?? 0)),
-        sampleText: old?.sampleText ?? group.first.text,
-        ...span(group, sign, old),
-      };
-      return store.put(next);
-    }),
+        sampleText: first.text,
+        firstSeen: first.seenAt,
+        lastSeen: last.seenAt,
+      }),
+    ),
   );
+  const [first] = ordered;
+  const last = ordered[ordered.length - 1];
+  const cluster: ClusterRecord = {
+    clusterId,
+    count: ordered.length,
+    senderCount: senders.size,
+    sampleText: first?.text ?? '',
+    firstSeen: first?.seenAt ?? 0,
+    lastSeen: last?.seenAt ?? 0,
+  };
+  await tx.objectStore('clusters').put(cluster);
 }

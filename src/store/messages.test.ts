@@ -37,7 +37,29 @@ describe('message history', () => {
     });
     expect(await db.get('senderClusters', ['c1', 'x', 'alice'])).toMatchObject({ count: 2 });
     expect(await db.get('clusters', 'c1')).toMatchObject({ count: 3, senderCount: 2, firstSeen: 10, lastSeen: 30 });
-    expect(await db.get('clusters', 'c2')).toMatchObject({ count: 1, senderCount: 1 });
+    // One-of-a-kind messages get no cluster rows (most messages are).
+    expect(await db.get('clusters', 'c2')).toBeUndefined();
+    expect(await db.get('senderClusters', ['c2', 'x', 'carol'])).toBeUndefined();
+  });
+
+  it('creates cluster rows when a second copy arrives in a later batch, then grows them', async () => {
+    await addMessages(db, [makeMessage({ id: '1', seenAt: 10, text: 'first copy' })]);
+    expect(await db.count('clusters')).toBe(0);
+    await addMessages(db, [makeMessage({ id: '2', sender: 'bob', seenAt: 20 })]);
+    expect(await db.get('clusters', 'c1')).toMatchObject({
+      count: 2,
+      senderCount: 2,
+      sampleText: 'first copy',
+      firstSeen: 10,
+      lastSeen: 20,
+    });
+    await addMessages(db, [makeMessage({ id: '3', sender: 'bob', seenAt: 30, senderName: 'Bob' })]);
+    expect(await db.get('clusters', 'c1')).toMatchObject({ count: 3, senderCount: 2, lastSeen: 30 });
+    expect(await db.get('senderClusters', ['c1', 'x', 'bob'])).toMatchObject({
+      count: 2,
+      senderName: 'Bob',
+      firstSeen: 20,
+    });
   });
 
   it('never stores the same (site, id) twice, within a batch or across batches', async () => {
@@ -85,10 +107,13 @@ describe('message history', () => {
     await deleteMessages(db, added.slice(0, 1));
     expect(await db.get('senders', ['x', 'alice'])).toMatchObject({ messages: 1 });
     expect(await db.get('clusters', 'c1')).toMatchObject({ count: 2, senderCount: 2 });
+    expect(await db.get('senderClusters', ['c1', 'x', 'alice'])).toMatchObject({ count: 1 });
     await deleteMessages(db, added.slice(0, 2)); // the first one again: already gone, counted once
     expect(await db.get('senders', ['x', 'alice'])).toBeUndefined();
-    expect(await db.get('senderClusters', ['c1', 'x', 'alice'])).toBeUndefined();
-    expect(await db.get('clusters', 'c1')).toMatchObject({ count: 1, senderCount: 1 });
+    expect(await db.get('senders', ['x', 'bob'])).toMatchObject({ messages: 1 });
+    // One message left: no longer a cluster worth a row.
+    expect(await db.get('clusters', 'c1')).toBeUndefined();
+    expect(await db.count('senderClusters')).toBe(0);
   });
 
   it('forgets every message of one sender', async () => {
