@@ -25,7 +25,7 @@ function classifyAll(page: Page, items: Item[]): Promise<number[]> {
       const times: number[] = [];
       for (let start = 0; start < items.length; start += size) {
         const began = performance.now();
-        const reply = await chrome.runtime.sendMessage({
+        const reply: { ok?: boolean } | undefined = await chrome.runtime.sendMessage({
           type: 'classify',
           input: { site: 'synth', url: 'https://synth.example/', items: items.slice(start, start + size) },
         });
@@ -134,7 +134,9 @@ async function main(): Promise<void> {
       coldAfterBatch.push(...(await classifyAll(page, one.slice(1, 2))));
       await sleep(11_000);
     }
-    const status = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', input: {} }));
+    const status = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', input: {} }))) as {
+      value: { messages: number };
+    };
     report({ seedSeconds, seedTimes, snapshot, ingest, cold, coldAfterBatch, stored: status.value.messages });
   } finally {
     await session.close();
