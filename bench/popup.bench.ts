@@ -150,7 +150,7 @@ function report(timings: Timing[], rows: number) {
   console.log(line);
   const doc = `# Popup first render
 
-Measured by \`bench/popup.bench.ts\` (\`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Chromium (${chromiumPath}), headless.
+Measured by \`bench/popup.bench.ts\` (\`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'} (load average ${os.loadavg()[0]?.toFixed(1)} when measured: other jobs share the machine, so the p90 is noisy), Chromium (${chromiumPath}), headless.
 
 The built popup (\`dist/chrome/popup/index.html\`, unmodified) is loaded in a 380 px viewport. \`browser.*\` is replaced by an in-page fake backend holding **${senders.toLocaleString('en')} repeat senders** that answers \`getTabSummary\`, \`listRepeatSenders\` (ranked, paged with offset/limit), \`listTemplates\` and \`listMutes\`. The figure is the time from navigation start until the first sender rows are in the DOM and a frame has passed; it includes loading and parsing the bundle, the first page request and the render. It does not include the real background's IndexedDB query time.
 

@@ -108,6 +108,17 @@ describe('popup in Chromium', () => {
     await popup.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('is keyboard operable: arrow keys move between tabs, focus is visible', async () => {
+    await popup.getByRole('tab', { name: /Senders/ }).focus();
+    await popup.keyboard.press('ArrowRight');
+    const templates = popup.getByRole('tab', { name: /Templates/ });
+    expect(await templates.getAttribute('aria-selected')).toBe('true');
+    expect(await templates.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await templates.evaluate((node) => getComputedStyle(node).boxShadow)).not.toBe('none');
+    await popup.keyboard.press('Home');
+    expect(await popup.getByRole('tab', { name: /Senders/ }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('Mute hides the sender’s messages on the page', async () => {
     expect(await page.locator(mutedSelector).count()).toBe(0);
     const row = senderRow(popup, repeatSender).first();
