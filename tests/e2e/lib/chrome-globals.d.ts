@@ -2,5 +2,5 @@
 declare const chrome: {
   tabs: { query(query: object): Promise<{ id?: number; url?: string; active?: boolean }[]> };
   storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>> } };
-  runtime: { id: string; getURL(path: string): string };
+  runtime: { id: string; getURL(path: string): string; sendMessage(message: unknown): Promise<unknown> };
 };

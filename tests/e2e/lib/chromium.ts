@@ -77,10 +77,10 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       await cdp.detach();
     },
     async tabIdOf(page) {
-      const url = page.url();
-      const tabs = await (await worker()).evaluate(() => chrome.tabs.query({}));
-      const tab = tabs.find((candidate) => candidate.url === url);
-      if (tab?.id === undefined) throw new Error(`No tab with url ${url}`);
+      // Without the `tabs` permission (deliberately not requested) tab URLs are hidden: use the active tab.
+      await page.bringToFront();
+      const [tab] = await (await worker()).evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }));
+      if (tab?.id === undefined) throw new Error(`No active tab for ${page.url()}`);
       return tab.id;
     },
     close: () => context.close(),
