@@ -6,6 +6,7 @@ import type { DiffPart, ItemVerdict, MessageCopy, MuteScope } from '../shared/vi
 import type { ItemData } from './adapters/define-adapter';
 import { t } from './i18n';
 import { createHost, isolate } from './isolate';
+import { hidePanel, place, showPanel } from './popover';
 import { shadowCss } from './styles';
 
 export const controlsTag = 'uncanned-controls';
@@ -15,6 +16,9 @@ export interface ControlActions {
   notCanned(data: ItemData, verdict: ItemVerdict): void;
   explain(data: ItemData): Promise<MessageCopy[]>;
 }
+
+/** The latest verdict per controls host: later copies raise the counts shown by the chip and its panel. */
+const verdicts = new WeakMap<Element, ItemVerdict>();
 
 export const chipLabel = (verdict: ItemVerdict): string =>
   verdict.reason === 'template' ? t('chipTemplate', verdict.templateSenders) : t('chipRepeat', verdict.senderCount);
@@ -34,6 +38,7 @@ export function createControls(
   theme: 'light' | 'dark',
 ): HTMLElement {
   const { host, root } = createHost(doc, controlsTag, shadowCss);
+  verdicts.set(host, verdict);
   host.setAttribute('data-uncanned-for', data.id);
   host.setAttribute('data-theme', theme);
   const bar = element(doc, 'span', '', 'bar');
@@ -53,9 +58,10 @@ export function createControls(
   root.append(bar, panel);
 
   isolate(host, (button) => {
-    if (button === chip) togglePanel(doc, host, chip, panel, data, verdict, actions);
+    const current = verdicts.get(host) ?? verdict;
+    if (button === chip) togglePanel(doc, host, chip, panel, data, current, actions);
     else if (button === mute) actions.mute(data, 'all');
-    else if (button === notCanned) actions.notCanned(data, verdict);
+    else if (button === notCanned) actions.notCanned(data, current);
     else if (button.classList.contains('mute-canned')) actions.mute(data, 'canned');
   });
   return host;
@@ -63,6 +69,7 @@ export function createControls(
 
 /** Keeps the chip's count current when a later verdict for the same message differs. */
 export function updateControls(host: Element, verdict: ItemVerdict): void {
+  verdicts.set(host, verdict);
   const chip = host.shadowRoot?.querySelector('.chip');
   const label = chipLabel(verdict);
   if (chip && chip.textContent !== label) chip.textContent = label;
@@ -79,13 +86,17 @@ function togglePanel(
 ): void {
   const open = chip.getAttribute('aria-expanded') !== 'true';
   chip.setAttribute('aria-expanded', String(open));
-  panel.hidden = !open;
   host.toggleAttribute('data-open', open);
+  if (open) showPanel(panel, chip);
+  else hidePanel(panel);
   if (!open || panel.childElementCount > 0) return;
   panel.append(element(doc, 'p', t('explainLoading'), 'note'));
   actions.explain(data).then(
     (copies) => fillPanel(doc, panel, data, verdict, copies),
-    () => panel.replaceChildren(element(doc, 'p', t('explainError'), 'note')),
+    () => {
+      panel.replaceChildren(element(doc, 'p', t('explainError'), 'note'));
+      place(panel);
+    },
   );
 }
 
@@ -105,6 +116,7 @@ function fillPanel(doc: Document, panel: HTMLElement, data: ItemData, verdict: I
     others.length ? list : element(doc, 'p', t('explainEmpty'), 'note'),
     hideCanned,
   );
+  place(panel);
 }
 
 function copyItem(doc: Document, copy: MessageCopy): HTMLLIElement {

@@ -11,14 +11,14 @@ export const prehideRule = (selector: string): string =>
   `:is(${selector}):not([data-uncanned-revealed]){display:none!important}`;
 
 export const shadowCss = `
-:host{all:initial;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;
+:host{all:initial;position:relative;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;
   font:500 12px/18px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#3d2c00;
   --chip:#fff3cd;--chip-border:#e8c35a;--chip-text:#6b4a00;--action:#ffffff;--action-border:#d5d7dc;--action-text:#40444d;
   --panel:#fffdf6;--panel-border:#ecdca8;--panel-text:#1f2328;--muted:#656d76;--ins:#d3f4dc;--del:#fde2e2;--focus:#2563eb}
 :host([data-theme="dark"]){color:#f5e7c4;--chip:#3b2f12;--chip-border:#8a6d1f;--chip-text:#ffd978;--action:#23262d;
   --action-border:#454a55;--action-text:#d7dae0;--panel:#1d2026;--panel-border:#4a4230;--panel-text:#e6e8eb;--muted:#9aa1ab;
   --ins:#1f4d2c;--del:#5a2323;--focus:#7aa7ff}
-:host([data-open]){display:flex;flex-wrap:wrap;margin:6px 0}
+:host([data-open]){z-index:2147483000}
 .bar{display:inline-flex;align-items:center;gap:4px;flex-wrap:wrap}
 button{font:inherit;line-height:18px;margin:0;border:1px solid var(--action-border);border-radius:999px;padding:0 8px;
   background:var(--action);color:var(--action-text);cursor:pointer;white-space:nowrap}
@@ -27,8 +27,12 @@ button:focus-visible{outline:2px solid var(--focus);outline-offset:1px}
 .chip{background:var(--chip);border-color:var(--chip-border);color:var(--chip-text);font-weight:600}
 .chip::before{content:"";display:inline-block;width:6px;height:6px;border-radius:50%;background:currentColor;margin:0 5px 1px 0}
 .chip[aria-expanded="true"]{box-shadow:inset 0 0 0 1px var(--chip-border)}
-.panel{flex-basis:100%;box-sizing:border-box;max-width:36rem;margin-top:6px;padding:8px 10px;border:1px solid var(--panel-border);
-  border-radius:8px;background:var(--panel);color:var(--panel-text);font-weight:400;line-height:1.45;white-space:normal}
+/* A popover under the chip: opening it never reflows the site's layout (flex rows, grids). */
+.panel{position:absolute;top:calc(100% + 6px);left:0;z-index:2147483000;box-sizing:border-box;width:max-content;
+  max-width:min(34rem,calc(100vw - 24px));padding:8px 10px;border:1px solid var(--panel-border);border-radius:8px;
+  background:var(--panel);color:var(--panel-text);font-weight:400;line-height:1.45;white-space:normal;text-align:left;
+  box-shadow:0 8px 24px rgba(0,0,0,.18)}
+.panel.top-layer{position:fixed;inset:auto;margin:0}
 .panel[hidden]{display:none}
 .panel p{margin:0 0 4px}
 .panel ol{margin:4px 0 8px;padding-left:18px}

@@ -26,7 +26,7 @@ interface Case {
 
 const thread = { repeat: 'working from home with one simple app', clean: 'Pricing question', senderTotal: 4 };
 const url = (prefix: string) => Object.keys(fixturePages()).find((key) => key.startsWith(prefix)) ?? prefix;
-export const cases: Record<string, Case> = {
+const cases: Record<string, Case> = {
   bluesky: { url: url('https://bsky.app/'), ...thread },
   disqus: { url: url('https://disqus.com/embed/comments/'), ...thread },
   facebook: { url: url('https://www.facebook.com/'), ...thread },
@@ -66,7 +66,7 @@ interface Row {
 }
 
 /** Every message element we marked, with its own text (nested replies excluded) and visibility. */
-export const snapshot = (page: Page): Promise<Row[]> =>
+const snapshot = (page: Page): Promise<Row[]> =>
   page.evaluate(() =>
     [...document.querySelectorAll('[data-uncanned-id]')].map((element) => {
       const parts: string[] = [];
@@ -199,3 +199,35 @@ const mutedIds = (page: Page) =>
       .map((e) => e.getAttribute('data-uncanned-id'))
       .sort(),
   );
+
+/** Screenshots for docs: a light and a dark page with the chip's explanation open. */
+describe('chip screenshots (Chromium)', () => {
+  let session: ChromiumSession | undefined;
+  afterAll(() => session?.close());
+
+  it.each([
+    ['reddit (new)', 'docs/screenshots/in-page-chip.png'],
+    ['youtube comments', 'docs/screenshots/in-page-chip-dark.png'],
+  ] as const)('%s → %s', async (name, file) => {
+    const test = cases[name];
+    if (!test) throw new Error(name);
+    session ??= await launchChromium();
+    const page = await session.openPage(test.url);
+    await judged(page, test);
+    const item = page.locator('[data-uncanned="canned"]', { hasText: test.repeat }).nth(1);
+    const chip = item.locator('uncanned-controls .chip').first();
+    await chip.click();
+    await expect.poll(() => chip.getAttribute('aria-expanded')).toBe('true');
+    const panel = item.locator('uncanned-controls .panel').first();
+    await expect.poll(() => panel.locator('li').count()).toBeGreaterThan(0);
+    await item.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const [box, popover] = [await item.boundingBox(), await panel.boundingBox()];
+    if (!box || !popover) throw new Error('no box');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const x = Math.max(0, Math.min(box.x, popover.x) - 40);
+    const y = Math.max(0, box.y - 80);
+    const right = Math.max(box.x + box.width, popover.x + popover.width) + 24;
+    const bottom = Math.max(box.y + box.height, popover.y + popover.height) + 60;
+    await page.screenshot({ path: file, clip: { x, y, width: right - x, height: bottom - y } });
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The chip's explanation opens in the top layer (popover API) so no site container can clip it (overflow:hidden
+ * cells) or paint over it, and opening it never reflows the site's layout. It follows its chip while the page
+ * scrolls. Without the popover API it falls back to an absolutely positioned box under the chip.
+ */
+const anchors = new WeakMap<HTMLElement, { anchor: Element; follow: () => void }>();
+
+export function place(panel: HTMLElement): void {
+  const entry = anchors.get(panel);
+  const view = panel.ownerDocument.defaultView;
+  if (!entry || !view) return;
+  if (!panel.matches(':popover-open')) {
+    // Fallback: positioned against the host; only shift left when it would leave the window.
+    panel.style.left = '0px';
+    const overflow = panel.getBoundingClientRect().right - view.innerWidth + 12;
+    if (overflow > 0) panel.style.left = `${-overflow}px`;
+    return;
+  }
+  const rect = entry.anchor.getBoundingClientRect();
+  const left = Math.max(8, Math.min(rect.left, view.innerWidth - panel.offsetWidth - 12));
+  panel.style.top = `${Math.round(rect.bottom + 6)}px`;
+  panel.style.left = `${Math.round(left)}px`;
+}
+
+export function showPanel(panel: HTMLElement, anchor: Element): void {
+  const view = panel.ownerDocument.defaultView;
+  const follow = () => place(panel);
+  anchors.set(panel, { anchor, follow });
+  panel.hidden = false;
+  try {
+    panel.popover = 'manual';
+    panel.showPopover();
+    panel.classList.add('top-layer');
+  } catch {
+    panel.classList.remove('top-layer'); // no popover API: stays absolutely positioned under the chip
+  }
+  view?.addEventListener('scroll', follow, { capture: true, passive: true });
+  view?.addEventListener('resize', follow, { passive: true });
+  place(panel);
+}
+
+export function hidePanel(panel: HTMLElement): void {
+  const entry = anchors.get(panel);
+  const view = panel.ownerDocument.defaultView;
+  if (entry) {
+    view?.removeEventListener('scroll', entry.follow, { capture: true });
+    view?.removeEventListener('resize', entry.follow);
+  }
+  if (panel.matches(':popover-open')) panel.hidePopover();
+  panel.hidden = true;
+}

@@ -1,0 +1,121 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type FirefoxSession, launchFirefox } from './lib/firefox';
+import { fixturePages } from './lib/fixtures';
+
+// The same in-page flow as content.e2e.ts, in Firefox ESR with the e2e build (puppeteer-core over BiDi), on
+// three sites: flagging, Mute repeat sender in this tab and a second one, reload, ordinary comments untouched.
+
+const url = (prefix: string) => Object.keys(fixturePages()).find((key) => key.startsWith(prefix)) ?? prefix;
+const repeat = 'working from home with one simple app';
+const clean = 'Pricing question';
+const sites = [
+  ['hackernews', url('https://news.ycombinator.com/')],
+  ['reddit (new)', url('https://www.reddit.com/')],
+  ['youtube comments', url('https://www.youtube.com/watch')],
+] as const;
+
+interface Row {
+  judged: string | null;
+  hidden: string | null;
+  visible: boolean;
+  text: string;
+}
+
+const snapshot = (page: Page): Promise<Row[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-uncanned-id]')].map((element) => {
+      const parts: string[] = [];
+      const walk = (node: Node) => {
+        for (const child of node.childNodes) {
+          if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+          else if (child instanceof Element && !child.hasAttribute('data-uncanned-id')) walk(child);
+        }
+      };
+      walk(element);
+      return {
+        judged: element.getAttribute('data-uncanned'),
+        hidden: element.getAttribute('data-uncanned-hidden'),
+        visible: (element as HTMLElement).checkVisibility(),
+        text: parts.join(' ').replace(/\s+/g, ' '),
+      };
+    }),
+  );
+
+async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await probe();
+  }
+  return value;
+}
+
+const isJudged = (rows: Row[]) => {
+  const copies = rows.filter((row) => row.text.includes(repeat));
+  return (
+    rows.some((row) => row.text.includes(clean)) &&
+    copies.length >= 2 &&
+    rows.every((row) => row.judged) &&
+    copies.every((row) => row.judged === 'canned')
+  );
+};
+const mutedHidden = (rows: Row[]) => rows.filter((row) => row.hidden === 'muted' && !row.visible).length;
+
+describe.each(sites)('in-page flow on %s (Firefox ESR)', (_name, pageUrl) => {
+  let session: FirefoxSession | undefined;
+  afterAll(() => session?.close());
+
+  it('flags, mutes in both tabs within a second, keeps the mute after reload', async () => {
+    session = await launchFirefox();
+    const first = await session.openPage(pageUrl);
+    expect(isJudged(await waitFor(() => snapshot(first), isJudged, 15_000))).toBe(true);
+    const second = await session.openPage(pageUrl);
+    expect(isJudged(await waitFor(() => snapshot(second), isJudged, 15_000))).toBe(true);
+    await first.bringToFront();
+    const button = (await first.evaluateHandle((text) => {
+      const item = [...document.querySelectorAll('[data-uncanned="canned"]')].find((e) =>
+        e.textContent?.includes(text),
+      );
+      return item
+        ?.querySelector('uncanned-controls')
+        ?.shadowRoot?.querySelector('button[aria-label="Mute repeat sender"]');
+    }, repeat)) as ElementHandle<HTMLButtonElement>;
+    await button.click();
+    const clicked = Date.now();
+    expect(
+      mutedHidden(
+        await waitFor(
+          () => snapshot(first),
+          (rows) => mutedHidden(rows) === 4,
+          1_000,
+        ),
+      ),
+    ).toBe(4);
+    expect(
+      mutedHidden(
+        await waitFor(
+          () => snapshot(second),
+          (rows) => mutedHidden(rows) === 4,
+          2_000,
+        ),
+      ),
+    ).toBe(4);
+    console.info(`${pageUrl}: second tab hidden after ${Date.now() - clicked} ms`);
+    const ordinary = (await snapshot(first)).find((row) => row.text.includes(clean));
+    expect(ordinary).toMatchObject({ judged: 'clean', hidden: null, visible: true });
+
+    await first.reload();
+    expect(
+      mutedHidden(
+        await waitFor(
+          () => snapshot(first),
+          (rows) => mutedHidden(rows) === 4,
+          15_000,
+        ),
+      ),
+    ).toBe(4);
+    expect((await snapshot(first)).find((row) => row.text.includes(clean))).toMatchObject({ visible: true });
+  });
+});
