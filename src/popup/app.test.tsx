@@ -74,6 +74,19 @@ describe('popup lists', () => {
   });
 });
 
+test('other panels mount on first visit; their tab counts come from a one-row request', async () => {
+  const { api } = renderPopup({ templates: [structuredClone(sampleTemplate)], mutes: [sampleMute] }, (api) =>
+    vi.spyOn(api, 'listTemplates'),
+  );
+  await waitFor(() => expect(screen.getByRole('tab', { name: /Templates/ }).textContent).toBe('Templates1'));
+  expect(screen.getByRole('tab', { name: /Muted/ }).textContent).toBe('Muted1');
+  expect(api.listTemplates).toHaveBeenCalledWith({ query: '', offset: 0, limit: 1 });
+  expect(document.getElementById('panel-templates')?.childElementCount).toBe(0);
+  fireEvent.click(screen.getByRole('tab', { name: /Templates/ }));
+  expect(await screen.findByTestId('template-row')).toBeTruthy();
+  expect(api.listTemplates).toHaveBeenLastCalledWith({ query: '', offset: 0, limit: 50 });
+});
+
 describe('tabs keyboard', () => {
   test('arrow keys, Home and End move selection and focus; panels follow', async () => {
     renderPopup();

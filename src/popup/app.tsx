@@ -19,6 +19,12 @@ export function App({ api }: { api: PopupApi }) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<Notice>();
   const [totals, setTotals] = useState<Partial<Record<TabId, number>>>({});
+  // Panels mount on first visit, so the first render is only "This tab" and one page of senders.
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(new Set(['senders']));
+  const select = (id: TabId) => {
+    setTab(id);
+    setVisited((old) => (old.has(id) ? old : new Set([...old, id])));
+  };
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(search.trim()), 150);
@@ -49,6 +55,7 @@ export function App({ api }: { api: PopupApi }) {
     return { senders: setter('senders'), templates: setter('templates'), muted: setter('muted') };
   }, []);
   const panels = { senders: SendersPanel, templates: TemplatesPanel, muted: MutesPanel };
+  useTabCounts(api, version, onTotals);
 
   return (
     <Context.Provider value={context}>
@@ -64,7 +71,7 @@ export function App({ api }: { api: PopupApi }) {
         <Tabs
           label={t('listsLabel')}
           selected={tab}
-          onSelect={setTab}
+          onSelect={select}
           tabs={[
             { id: 'senders', label: t('tabSenders'), count: totals.senders },
             { id: 'templates', label: t('tabTemplates'), count: totals.templates },
@@ -84,7 +91,7 @@ export function App({ api }: { api: PopupApi }) {
           const Panel = panels[id];
           return (
             <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id}>
-              <Panel query={query} onTotal={onTotals[id]} />
+              {visited.has(id) && <Panel query={query} onTotal={onTotals[id]} />}
             </section>
           );
         })}
@@ -95,3 +102,18 @@ export function App({ api }: { api: PopupApi }) {
     </Context.Provider>
   );
 }
+
+/** Counts for the tab labels of panels not opened yet; fetched after the first paint so they never delay it. */
+function useTabCounts(
+  api: PopupApi,
+  version: number,
+  onTotals: Record<'templates' | 'muted', (total: number) => void>,
+) {
+  useEffect(() => {
+    api.listTemplates({ query: '', offset: 0, limit: 1 }).then((page) => onTotals.templates(page.total), ignore);
+    api.listMutes({}).then((mutes) => onTotals.muted(mutes.length), ignore);
+  }, [api, version, onTotals]);
+}
+
+/** The panels show their own errors; a failed count only leaves the label without a number. */
+const ignore = () => {};
