@@ -25,10 +25,10 @@ function classifyAll(page: Page, items: Item[]): Promise<number[]> {
       const times: number[] = [];
       for (let start = 0; start < items.length; start += size) {
         const began = performance.now();
-        const reply: { ok?: boolean } | undefined = await chrome.runtime.sendMessage({
+        const reply = (await chrome.runtime.sendMessage({
           type: 'classify',
           input: { site: 'synth', url: 'https://synth.example/', items: items.slice(start, start + size) },
-        });
+        })) as { ok?: boolean } | undefined;
         if (!reply?.ok) throw new Error(`classify failed: ${JSON.stringify(reply)}`);
         times.push(performance.now() - began);
       }

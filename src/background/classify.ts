@@ -9,7 +9,7 @@ import type { Settings } from '../shared/settings';
 import { senderKey } from '../shared/types';
 import type { ItemVerdict } from '../shared/views';
 import { type FeedbackSets, listFeedback, toFeedbackSets } from '../store/feedback';
-import { addMessages, findMessages, messageKey } from '../store/messages';
+import { ingestMessages } from '../store/messages';
 import { withQuotaRetry } from '../store/quota';
 import type { MessageRecord } from '../store/schema';
 import { loadSettings } from '../store/settings';
@@ -75,39 +75,29 @@ export function toItemVerdict(record: MessageRecord, settings: Settings, feedbac
 }
 
 /**
- * Runs the engine on the candidates not stored yet and stores them; returns every candidate's record (the
- * stored one for known messages), in input order. Call inside the write lock.
+ * Runs the engine on the candidates not stored yet and stores them, in one transaction; returns every
+ * candidate's record (the stored one for known messages), in input order. Call inside the write lock.
  */
 export async function ingest(host: EngineHost, candidates: readonly MessageRecord[]): Promise<MessageRecord[]> {
-  const stored = await findMessages(host.db, candidates);
-  const fresh: MessageRecord[] = [];
-  const records = candidates.map((candidate) => {
-    const known = stored.get(messageKey(candidate));
-    if (known) return known;
-    const record = withVerdict(candidate, host.engine.observe(toObserved(candidate)));
-    stored.set(messageKey(candidate), record); // a duplicate id later in the batch gets this same verdict
-    fresh.push(record);
-    return record;
-  });
-  if (fresh.length > 0) await persist(host, fresh);
-  return records;
-}
-
-async function persist(host: EngineHost, fresh: MessageRecord[]): Promise<void> {
+  const judge = (fresh: MessageRecord[]) =>
+    fresh.map((record) => withVerdict(record, host.engine.observe(toObserved(record))));
+  const pendingSeenAt = Math.min(...candidates.map((record) => record.seenAt));
   try {
-    const pendingSeenAt = Math.min(...fresh.map((record) => record.seenAt));
-    const added = await withQuotaRetry(
-      () => addMessages(host.db, fresh),
+    // A retry judges again: the engine answers an id it already holds with its verdict, without counting it twice.
+    const { records, added } = await withQuotaRetry(
+      () => ingestMessages(host.db, candidates, judge),
       (error) => freeSpaceAfterQuota(host, error, pendingSeenAt),
     );
     host.lastSeq = Math.max(host.lastSeq, ...added.map((record) => record.seq ?? 0));
     countAdded(added.length);
     scheduleSnapshot(host, added.length);
     await enforceRetention(host);
+    return records;
   } catch (error) {
     // Nothing of this batch was stored: the engine must not keep it either. Answer anyway; the page retries.
     console.error('[uncanned] storing a batch failed; history unchanged:', error);
     dropEngine();
+    return candidates.map((candidate) => withVerdict(candidate, host.engine.observe(toObserved(candidate))));
   }
 }
 

@@ -70,6 +70,27 @@ describe('engine host across worker restarts', () => {
     expect((await host()).engine.size).toBe(0);
     expect((await classify([item('3', 'spammer')]))[0]).toMatchObject({ senderCount: 1, canned: false });
   });
+  it('prunes a restored engine like the store even if the snapshot after the prune was lost', async () => {
+    await classify([item('1', 'a'), item('2', 'b', texts.other)]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await classify([item('3', 'c', texts.third)]);
+    await bg.modules.engineHost.saveEngineSnapshot(await host());
+    const { db } = await host();
+    const before = await db.get('engine', 'engine');
+    const { enforceRetention } = await import('./maintenance');
+    await bg.browser.storage.local.set({ settings: { retention: { maxMessages: 1000, maxDays: 1 } } });
+    const oldest = (await db.getAll('messages'))[2]?.seenAt ?? 0;
+    for (const message of (await db.getAll('messages')).slice(0, 2))
+      await db.put('messages', { ...message, seenAt: 0 });
+    const result = await enforceRetention(await host(), true);
+    expect(result?.removed).toBe(2);
+    const journal = await db.get('meta', 'engineJournal');
+    await db.put('engine', before as NonNullable<typeof before>); // the snapshot saved after the prune is lost
+    await db.put('meta', { key: 'engineJournal', value: [{ op: 'prune', before: oldest }] });
+    expect(journal?.value).toEqual([]);
+    await bg.restart();
+    expect((await host()).engine.size).toBe(1);
+  });
 });
 
 describe('quota errors during classify', () => {

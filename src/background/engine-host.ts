@@ -10,7 +10,6 @@ import type { Db } from '../store/db';
 import { clearEngineJournal, hasCurrentAggregates, readEngineJournal, rebuildAggregates } from '../store/derived';
 import { listFeedback } from '../store/feedback';
 import { forEachMessageAfter } from '../store/messages';
-import { oldestSeenAt } from '../store/retention';
 import { loadSettings } from '../store/settings';
 import { loadSnapshot, saveSnapshot } from '../store/snapshot';
 import { rebuildEngine, toObserved } from './engine-rebuild';
@@ -88,15 +87,15 @@ async function rebuild(db: Db, config: EngineConfig): Promise<EngineHost> {
   return host;
 }
 
-/** Re-applies removals a lost snapshot may not have seen, stored feedback, and the pruned history's edge. */
+/** Re-applies removals a lost snapshot may not have seen (journal), and the stored feedback. */
 async function redoJournal(host: EngineHost): Promise<void> {
   const { db, engine } = host;
   for (const entry of await readEngineJournal(db)) {
     if (entry.op === 'forget') engine.forgetSender(entry.site, entry.sender);
+    else if (entry.op === 'prune') engine.pruneBefore(entry.before);
     else engine.removeFeedback(entry.target);
   }
   for (const { target } of await listFeedback(db)) engine.addFeedback(target);
-  engine.pruneBefore((await oldestSeenAt(db)) ?? Number.POSITIVE_INFINITY);
 }
 
 /** Saves the snapshot now (call inside the write lock). Clears the journal the snapshot now covers. */

@@ -2,6 +2,7 @@
  * History upkeep: retention after enough new messages (and at start-up), and pruning after a quota error. The
  * engine is pruned to the same edge so it never counts messages the store no longer has.
  */
+import { appendEngineOp } from '../store/derived';
 import { getMeta, setMeta } from '../store/meta';
 import { pruneExpiredMutes } from '../store/mutes';
 import { type PruneResult, pruneForQuota, pruneHistory } from '../store/retention';
@@ -13,9 +14,14 @@ const QUOTA_KEY = 'quotaWarning';
 const PRUNE_EVERY_MESSAGES = 1_000;
 let addedSincePrune = Number.POSITIVE_INFINITY; // first batch of a worker life checks retention
 
-/** Prunes the engine to the store's new oldest message; `keepFrom` protects a batch not yet stored. */
-function pruneEngine(host: EngineHost, result: PruneResult, keepFrom = Number.POSITIVE_INFINITY): void {
-  host.engine.pruneBefore(Math.min(result.oldestSeenAt ?? Number.POSITIVE_INFINITY, keepFrom));
+/**
+ * Prunes the engine to the store's new oldest message; `keepFrom` protects a batch not yet stored. Journaled,
+ * so a restore from an older snapshot prunes the same way.
+ */
+async function pruneEngine(host: EngineHost, result: PruneResult, keepFrom = Number.POSITIVE_INFINITY): Promise<void> {
+  const before = Math.min(result.oldestSeenAt ?? Number.POSITIVE_INFINITY, keepFrom);
+  await appendEngineOp(host.db, { op: 'prune', before });
+  host.engine.pruneBefore(before);
 }
 
 /** Applies settings.retention (call inside the write lock). */
@@ -26,7 +32,7 @@ export async function enforceRetention(host: EngineHost, force = false): Promise
   const result = await pruneHistory(host.db, retention);
   await pruneExpiredMutes(host.db);
   if (result.removed > 0) {
-    pruneEngine(host, result);
+    await pruneEngine(host, result);
     await saveEngineSnapshot(host);
   }
   return result;
@@ -42,7 +48,9 @@ export function countAdded(count: number): void {
  */
 export async function freeSpaceAfterQuota(host: EngineHost, error: Error, pendingSeenAt: number): Promise<void> {
   const result = await pruneForQuota(host.db);
-  pruneEngine(host, result, pendingSeenAt);
+  await pruneEngine(host, result, pendingSeenAt).catch(() => {
+    host.engine.pruneBefore(Math.min(result.oldestSeenAt ?? Number.POSITIVE_INFINITY, pendingSeenAt));
+  });
   const message = `Storage is full: removed the ${result.removed} oldest messages (${error.name}).`;
   console.warn(`[uncanned] ${message}`);
   await setMeta(host.db, QUOTA_KEY, { message, at: Date.now() }).catch(() => {});

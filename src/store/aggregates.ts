@@ -82,6 +82,9 @@ async function applyClusters(tx: HistoryTx, records: readonly MessageRecord[], s
   const groups = groupBy(records, (record) => record.clusterId);
   await Promise.all(
     [...groups.entries()].map(async ([clusterId, group]) => {
+      // The engine said this message started its cluster: no row can exist yet, skip without a request.
+      const isFirstOfCluster = group.count === 1 && group.first.senderCount === 1 && group.first.templateSenders === 1;
+      if (sign > 0 && isFirstOfCluster) return;
       const old = await tx.objectStore('clusters').get(clusterId);
       if (!old && sign > 0 && (await byCluster.count(clusterId)) < 2) return;
       if (old && sign > 0) return growCluster(tx, old, records, group);

@@ -31,11 +31,10 @@ const upgradeSteps: readonly UpgradeStep[] = [
     db.createObjectStore('meta', { keyPath: 'key' });
   },
   // v2: tab summaries survive a worker restart where storage.session is missing; expired mutes are pruned by
-  // index; history can be listed by posting time; the popup's lists read only repeats and shared templates.
+  // index; the popup's lists read only repeats and shared templates.
   (db, tx) => {
     db.createObjectStore('tabs', { keyPath: 'tabId' });
     tx.objectStore('mutes').createIndex('byUntil', 'until');
-    tx.objectStore('messages').createIndex('byTime', 'time');
     tx.objectStore('senderClusters').createIndex('byCount', 'count');
     tx.objectStore('clusters').createIndex('bySenderCount', 'senderCount');
   },

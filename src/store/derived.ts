@@ -16,7 +16,10 @@ const FORMAT_KEY = 'aggregatesFormat';
 const JOURNAL_KEY = 'engineJournal';
 
 /** Operations that remove something from the engine; a snapshot saved before them would bring it back. */
-export type EngineOp = { op: 'forget'; site: string; sender: string } | { op: 'unfeedback'; target: FeedbackTarget };
+export type EngineOp =
+  | { op: 'forget'; site: string; sender: string }
+  | { op: 'unfeedback'; target: FeedbackTarget }
+  | { op: 'prune'; before: number };
 
 export async function hasCurrentAggregates(db: Db): Promise<boolean> {
   return (await getMeta<number>(db, FORMAT_KEY)) === AGGREGATES_FORMAT;

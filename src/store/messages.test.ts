@@ -45,7 +45,7 @@ describe('message history', () => {
   it('creates cluster rows when a second copy arrives in a later batch, then grows them', async () => {
     await addMessages(db, [makeMessage({ id: '1', seenAt: 10, text: 'first copy' })]);
     expect(await db.count('clusters')).toBe(0);
-    await addMessages(db, [makeMessage({ id: '2', sender: 'bob', seenAt: 20 })]);
+    await addMessages(db, [makeMessage({ id: '2', sender: 'bob', seenAt: 20, templateSenders: 2 })]);
     expect(await db.get('clusters', 'c1')).toMatchObject({
       count: 2,
       senderCount: 2,
@@ -53,7 +53,9 @@ describe('message history', () => {
       firstSeen: 10,
       lastSeen: 20,
     });
-    await addMessages(db, [makeMessage({ id: '3', sender: 'bob', seenAt: 30, senderName: 'Bob' })]);
+    await addMessages(db, [
+      makeMessage({ id: '3', sender: 'bob', seenAt: 30, senderName: 'Bob', senderCount: 2, templateSenders: 2 }),
+    ]);
     expect(await db.get('clusters', 'c1')).toMatchObject({ count: 3, senderCount: 2, lastSeen: 30 });
     expect(await db.get('senderClusters', ['c1', 'x', 'bob'])).toMatchObject({
       count: 2,

@@ -17,28 +17,52 @@ export async function findMessages(
   return new Map(found.filter((record) => record !== undefined).map((record) => [messageKey(record), record]));
 }
 
+/** Messages of a batch after `ingestMessages`: every candidate's record, and those newly stored. */
+export interface Ingested {
+  /** In input order: the stored record for known messages, the judged one for new messages. */
+  records: MessageRecord[];
+  added: MessageRecord[];
+}
+
 /**
- * Adds new messages and their aggregates in one transaction, skipping any (site, id) already stored (another
- * tab may have sent the same item a moment earlier). Returns the records actually added, with their `seq`.
+ * One transaction per batch: looks the candidates up by (site, id), lets `judge` (synchronous: the engine)
+ * fill in verdicts for the new ones only, stores them and updates the aggregates. A duplicate within the batch
+ * or a message stored earlier (a re-render, a reload, another tab) is never stored or judged twice.
  */
-export async function addMessages(db: Db, records: readonly MessageRecord[]): Promise<MessageRecord[]> {
+export async function ingestMessages(
+  db: Db,
+  candidates: readonly MessageRecord[],
+  judge: (fresh: MessageRecord[]) => MessageRecord[],
+): Promise<Ingested> {
   const tx = db.transaction(historyStores, 'readwrite');
   return inTransaction(tx, async () => {
     const messages = tx.objectStore('messages');
     const bySiteId = messages.index('bySiteId');
-    const seen = new Set<string>();
-    const existing = await allRequests(records, (record) => bySiteId.getKey([record.site, record.id]));
-    const fresh = records.filter((record, index) => {
-      const key = messageKey(record);
-      if (existing[index] !== undefined || seen.has(key)) return false;
-      seen.add(key);
-      return true;
+    const keys = candidates.map(messageKey);
+    const stored = await allRequests(candidates, (record) => bySiteId.get([record.site, record.id]));
+    const known = new Map<string, MessageRecord>();
+    const fresh: MessageRecord[] = [];
+    candidates.forEach((candidate, index) => {
+      const key = keys[index] ?? '';
+      const record = stored[index];
+      if (record) known.set(key, record);
+      else if (!known.has(key)) {
+        known.set(key, candidate);
+        fresh.push(candidate);
+      }
     });
-    const seqs = await allRequests(fresh, ({ seq: _unused, ...record }) => messages.add(record));
-    const added = fresh.map((record, index) => ({ ...record, seq: seqs[index] }));
+    const judged = judge(fresh);
+    const seqs = await allRequests(judged, ({ seq: _unused, ...record }) => messages.add(record));
+    const added = judged.map((record, index) => ({ ...record, seq: seqs[index] }));
+    for (const record of added) known.set(messageKey(record), record);
     await applyToAggregates(tx, added, 1);
-    return added;
+    return { records: keys.map((key) => known.get(key) as MessageRecord), added };
   });
+}
+
+/** Adds messages as they are (verdicts included), skipping any (site, id) already stored. */
+export async function addMessages(db: Db, records: readonly MessageRecord[]): Promise<MessageRecord[]> {
+  return (await ingestMessages(db, records, (fresh) => fresh)).added;
 }
 
 /** Deletes messages (with their aggregates) in one transaction. */

@@ -108,7 +108,6 @@ export interface UncannedDb extends DBSchema {
       bySender: [string, string];
       byCluster: string;
       bySeenAt: number;
-      byTime: number;
     };
   };
   senders: { key: [string, string]; value: SenderRecord; indexes: { byLastSeen: number } };
