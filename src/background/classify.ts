@@ -3,11 +3,13 @@
  * get their stored verdict and never count again; new items go through the engine and are stored with their
  * verdicts and aggregates in one transaction. "Not canned" feedback and `neverFlag` apply on every answer.
  */
+
 import type { Verdict } from '../core';
 import type { InputOf, toBackgroundSchemas } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import { senderKey } from '../shared/types';
 import type { ItemVerdict } from '../shared/views';
+import { getDb } from '../store/connection';
 import { type FeedbackSets, listFeedback, toFeedbackSets } from '../store/feedback';
 import { ingestMessages } from '../store/messages';
 import { withQuotaRetry } from '../store/quota';
@@ -104,7 +106,7 @@ export async function ingest(host: EngineHost, candidates: readonly MessageRecor
 export async function classify({ site, items }: ClassifyInput): Promise<ItemVerdict[]> {
   const settings = await loadSettings();
   if (settings.disabledSites.includes(site)) return items.map((item) => notCanned(item.id));
-  const feedback = toFeedbackSets(await listFeedback((await getEngineHost()).db));
+  const feedback = toFeedbackSets(await listFeedback(await getDb()));
   const seenAt = Date.now();
   const candidates = items.map((item) => toRecord(site, item, seenAt));
   const records = await withWriteLock(async () => ingest(await getEngineHost(), candidates));

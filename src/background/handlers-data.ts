@@ -1,7 +1,9 @@
 /** Settings, status, export, import and wiping everything. */
+
 import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
 import type { ImportSummary } from '../shared/views';
+import { getDb } from '../store/connection';
 import { buildExportFile, parseExportFile } from '../store/export-file';
 import { countMessages, forEachMessageAfter } from '../store/messages';
 import { historyStores } from '../store/schema';
@@ -61,11 +63,11 @@ async function importFile(json: string): Promise<ImportSummary> {
 }
 
 async function exportFile(includeHistory: boolean) {
-  const host = await getEngineHost();
-  const file = JSON.parse(await exportWithoutHistory(host.db));
+  const db = await getDb();
+  const file = JSON.parse(await exportWithoutHistory(db));
   if (includeHistory) {
     file.history = [];
-    await forEachMessageAfter(host.db, 0, (chunk) => {
+    await forEachMessageAfter(db, 0, (chunk) => {
       for (const { site, id, sender, senderName, text, permalink, time, seenAt } of chunk) {
         file.history.push({ site, id, sender, senderName, text, permalink, time, seenAt });
       }
@@ -101,12 +103,8 @@ export const dataHandlers: DataHandlers = {
     await afterSettingsChange(await loadSettings());
   },
   async getStatus() {
-    const host = await getEngineHost();
-    const [messages, senders, warning] = await Promise.all([
-      countMessages(host.db),
-      host.db.count('senders'),
-      quotaWarning(host),
-    ]);
+    const db = await getDb();
+    const [messages, senders, warning] = await Promise.all([countMessages(db), db.count('senders'), quotaWarning(db)]);
     return { messages, senders, quotaWarning: warning };
   },
   exportData: ({ includeHistory }) => exportFile(includeHistory),
@@ -117,8 +115,7 @@ export const dataHandlers: DataHandlers = {
   },
   async clearAllData() {
     await clearAll();
-    const host = await getEngineHost();
-    await clearQuotaWarning(host);
+    await clearQuotaWarning(await getDb());
     await broadcastPageState();
   },
 };

@@ -1,7 +1,9 @@
 /** Mutes, "not canned" feedback and forgetting a sender: persist, keep the engine in step, tell every tab. */
+
 import type { FeedbackTarget } from '../core';
 import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
+import { getDb } from '../store/connection';
 import { appendEngineOp } from '../store/derived';
 import { deleteFeedback, putFeedback } from '../store/feedback';
 import { forgetSenderMessages } from '../store/messages';
@@ -19,7 +21,7 @@ type PeopleHandlers = Pick<
 
 /** After a change the content scripts must see: sync it and re-send the page state to all tabs. */
 async function afterChange(): Promise<void> {
-  const { db } = await getEngineHost();
+  const db = await getDb();
   await pushIfEnabled(db);
   await broadcastPageState();
 }
@@ -58,16 +60,16 @@ async function setFeedback(target: FeedbackTarget, isNotCanned: boolean): Promis
 export const peopleHandlers: PeopleHandlers = {
   async muteSender(input) {
     checkUntil(input.until);
-    await putMute((await getEngineHost()).db, muteRecord(input, input.scope));
+    await putMute(await getDb(), muteRecord(input, input.scope));
     await afterChange();
   },
   async unmuteSender({ site, sender }) {
-    await deleteMute((await getEngineHost()).db, site, sender);
+    await deleteMute(await getDb(), site, sender);
     await afterChange();
   },
   async muteTemplate({ clusterId, until }) {
     checkUntil(until);
-    const { db } = await getEngineHost();
+    const db = await getDb();
     const senders = await db.getAll('senderClusters', IDBKeyRange.bound([clusterId], [clusterId, []]));
     if (senders.length === 0) throw new RangeError(`No senders in cluster ${clusterId}`);
     await putMutes(

@@ -1,17 +1,18 @@
 /** Every message in `toBackgroundSchemas`, answered. The map is exhaustive: a missing handler fails to compile. */
+
 import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
+import { getDb } from '../store/connection';
 import { listMutes } from '../store/mutes';
 import { classify } from './classify';
 import { explainCopies, senderCopies, templateCopies } from './copies';
-import { getEngineHost } from './engine-host';
 import { dataHandlers } from './handlers-data';
 import { peopleHandlers } from './handlers-people';
 import { listRepeatSenders, listTemplates } from './lists';
 import { pageStateFor } from './page-state';
 import { enableOnOrigin, getTabSummary, reportPageStatus } from './tabs';
 
-const db = async () => (await getEngineHost()).db;
+const db = getDb;
 
 export const handlers: Handlers<ToBackground> = {
   classify: (input) => classify(input),

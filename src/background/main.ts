@@ -2,8 +2,10 @@
  * The background (Chrome service worker, Firefox event page). Every listener is registered synchronously at
  * the top level, so an event that wakes a stopped worker is delivered; all state lives in storage.
  */
+
 import { browser } from '../shared/browser';
 import { handleInBackground } from '../shared/messaging';
+import { getDb } from '../store/connection';
 import { installE2eHooks } from './e2e-hooks';
 import { getEngineHost } from './engine-host';
 import { handlers } from './handlers';
@@ -18,6 +20,7 @@ const logFailure = (what: string) => (error: unknown) => console.error(`[uncanne
 handleInBackground(handlers);
 
 async function startUp(): Promise<void> {
+  // Retention needs the engine too (it is pruned alongside): this restores it once per browser start.
   const host = await getEngineHost();
   await withWriteLock(() => enforceRetention(host, true));
   if (await pullIfNewer(host.db)) await broadcastPageState();
@@ -29,13 +32,10 @@ browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadge(tabId).cat
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(logFailure('tab cleanup')));
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area !== 'sync') return;
-  void getEngineHost()
-    .then(({ db }) => pullIfNewer(db))
+  void getDb()
+    .then((db) => pullIfNewer(db))
     .then((applied) => (applied ? broadcastPageState() : 0))
     .catch(logFailure('sync pull'));
 });
-
-// Restore the engine now, while the message that woke the worker is being delivered.
-void getEngineHost().catch(logFailure('engine restore'));
 
 if (__UNCANNED_E2E__) installE2eHooks();

@@ -2,6 +2,7 @@
  * History upkeep: retention after enough new messages (and at start-up), and pruning after a quota error. The
  * engine is pruned to the same edge so it never counts messages the store no longer has.
  */
+import type { Db } from '../store/db';
 import { appendEngineOp } from '../store/derived';
 import { getMeta, setMeta } from '../store/meta';
 import { pruneExpiredMutes } from '../store/mutes';
@@ -56,10 +57,10 @@ export async function freeSpaceAfterQuota(host: EngineHost, error: Error, pendin
   await setMeta(host.db, QUOTA_KEY, { message, at: Date.now() }).catch(() => {});
 }
 
-export async function quotaWarning(host: EngineHost): Promise<string | null> {
-  return (await getMeta<{ message: string }>(host.db, QUOTA_KEY))?.message ?? null;
+export async function quotaWarning(db: Db): Promise<string | null> {
+  return (await getMeta<{ message: string }>(db, QUOTA_KEY))?.message ?? null;
 }
 
-export async function clearQuotaWarning(host: EngineHost): Promise<void> {
-  await setMeta(host.db, QUOTA_KEY, null);
+export async function clearQuotaWarning(db: Db): Promise<void> {
+  await setMeta(db, QUOTA_KEY, null);
 }

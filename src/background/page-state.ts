@@ -2,16 +2,17 @@
  * What content scripts need to hide and flag on one site, and the broadcast that re-sends it to every open
  * tab after a change, so a mute in one tab hides that sender in all of them.
  */
+
 import { browser } from '../shared/browser';
 import { sendToTab } from '../shared/messaging';
 import type { Settings } from '../shared/settings';
 import type { PageState } from '../shared/views';
+import { getDb } from '../store/connection';
 import type { Db } from '../store/db';
 import { listFeedback } from '../store/feedback';
 import { listMutes } from '../store/mutes';
 import { loadSettings } from '../store/settings';
 import { allTabSites } from '../store/tab-status';
-import { getEngineHost } from './engine-host';
 
 export async function pageStateFor(db: Db, site: string, settings?: Settings): Promise<PageState> {
   const [current, mutes, feedback] = await Promise.all([
@@ -50,7 +51,7 @@ export async function pageStateFor(db: Db, site: string, settings?: Settings): P
  * script (or closed meanwhile) reject the message; that is expected and ignored.
  */
 export async function broadcastPageState(): Promise<number> {
-  const { db } = await getEngineHost();
+  const db = await getDb();
   const [tabs, sites, settings] = await Promise.all([browser.tabs.query({}), allTabSites(db), loadSettings()]);
   const states = new Map<string, Promise<PageState>>();
   const sends = tabs.map(async (tab) => {

@@ -1,12 +1,13 @@
 /** Per-tab state: what content scripts reported, the toolbar badge, the popup's "This tab" summary. */
+
 import { browser } from '../shared/browser';
 import type { SenderInfo } from '../shared/dispatch';
 import type { InputOf, toBackgroundSchemas } from '../shared/messages';
 import type { TabStatus, TabSummary } from '../shared/views';
+import { getDb } from '../store/connection';
 import type { TabRecord } from '../store/schema';
 import { loadSettings } from '../store/settings';
 import { deleteTabStatus, getTabStatus, putTabStatus } from '../store/tab-status';
-import { getEngineHost } from './engine-host';
 
 type Report = InputOf<typeof toBackgroundSchemas, 'reportPageStatus'>;
 
@@ -19,7 +20,7 @@ export async function showBadge(tabId: number, canned: number): Promise<void> {
 export async function reportPageStatus(report: Report, sender: SenderInfo): Promise<void> {
   // Only a content script in a tab reports about its own tab; the tab id comes from the browser, not the page.
   if (sender.tabId === undefined) throw new RangeError('reportPageStatus must come from a tab');
-  const { db } = await getEngineHost();
+  const db = await getDb();
   const record: TabRecord = { tabId: sender.tabId, ...report, updatedAt: Date.now() };
   await putTabStatus(db, record);
   await showBadge(sender.tabId, report.canned);
@@ -27,12 +28,12 @@ export async function reportPageStatus(report: Report, sender: SenderInfo): Prom
 
 /** Re-applies the badge of the tab the user switched to (the worker may have restarted meanwhile). */
 export async function refreshBadge(tabId: number): Promise<void> {
-  const status = await getTabStatus((await getEngineHost()).db, tabId);
+  const status = await getTabStatus(await getDb(), tabId);
   await showBadge(tabId, status?.canned ?? 0);
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await deleteTabStatus((await getEngineHost()).db, tabId);
+  await deleteTabStatus(await getDb(), tabId);
 }
 
 const sameOrigin = (a: string, b: string) => {
@@ -52,7 +53,7 @@ function statusOf(report: TabRecord, paused: boolean): TabStatus {
 export async function getTabSummary(tabId: number): Promise<TabSummary> {
   const [tab, report, settings] = await Promise.all([
     browser.tabs.get(tabId).catch(() => undefined),
-    getEngineHost().then(({ db }) => getTabStatus(db, tabId)),
+    getDb().then((db) => getTabStatus(db, tabId)),
     loadSettings(),
   ]);
   const empty = { tabId, read: 0, canned: 0, hidden: 0 };
