@@ -93,7 +93,10 @@ export async function ingest(host: EngineHost, candidates: readonly MessageRecor
     host.lastSeq = Math.max(host.lastSeq, ...added.map((record) => record.seq ?? 0));
     countAdded(added.length);
     scheduleSnapshot(host, added.length);
-    await enforceRetention(host);
+    // After the answer, not before it: retention can take a while on a full history.
+    void withWriteLock(() => enforceRetention(host)).catch((error: unknown) =>
+      console.error('[uncanned] retention failed:', error),
+    );
     return records;
   } catch (error) {
     // Nothing of this batch was stored: the engine must not keep it either. Answer anyway; the page retries.

@@ -26,7 +26,9 @@ export interface EngineHost {
   origin: 'snapshot' | 'rebuild';
 }
 
-const SNAPSHOT_EVERY = 2_000;
+// Saving a 100k-message snapshot costs ~300 ms (docs/benchmarks-store.md); replaying 5,000 messages on a cold
+// start costs about as much again. A quiet period covers normal browsing.
+const SNAPSHOT_EVERY = 5_000;
 const SNAPSHOT_QUIET_MS = 10_000;
 
 let current: Promise<EngineHost> | undefined;

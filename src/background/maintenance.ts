@@ -30,7 +30,10 @@ export async function enforceRetention(host: EngineHost, force = false): Promise
   if (!force && addedSincePrune < PRUNE_EVERY_MESSAGES) return undefined;
   addedSincePrune = 0;
   const { retention } = await loadSettings();
-  const result = await pruneHistory(host.db, retention);
+  // Over the cap, prune to 95 % of it, so a full history is pruned once per few thousand messages, not per batch.
+  const count = await host.db.count('messages');
+  const maxMessages = count > retention.maxMessages ? Math.floor(retention.maxMessages * 0.95) : retention.maxMessages;
+  const result = await pruneHistory(host.db, { ...retention, maxMessages });
   await pruneExpiredMutes(host.db);
   if (result.removed > 0) {
     await pruneEngine(host, result);
