@@ -20,11 +20,12 @@ export class ExactIndex {
     return { slots: this.slots.slice(), previous: this.previous.slice(0, count) };
   }
 
-  /** An index over saved arrays, with room for `capacity` messages. */
-  static load(saved: { slots: Int32Array; previous: Int32Array }, capacity: number): ExactIndex {
+  /** An index over saved arrays, with room for `capacity` messages; `used` bounds the distinct hashes. */
+  static load(saved: { slots: Int32Array; previous: Int32Array }, capacity: number, used: number): ExactIndex {
     const index = new ExactIndex(0);
     index.slots = saved.slots.slice();
-    index.used = saved.slots.reduce((sum, id) => sum + (id >= 0 ? 1 : 0), 0);
+    // An upper bound (every message distinct) only makes the next growth come a little early.
+    index.used = used;
     index.previous = new Int32Array(Math.max(16, capacity, saved.previous.length)).fill(-1);
     index.previous.set(saved.previous);
     return index;

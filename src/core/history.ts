@@ -142,11 +142,11 @@ export class History {
   /** Takes saved lookups (validated by the caller) instead of rebuilding them; cluster counters are recounted. */
   loadDerived(state: DerivedState): void {
     this.lsh = LshIndex.load(state.lsh, this.capacity);
-    this.exact = ExactIndex.load(state.exact, this.capacity);
+    this.exact = ExactIndex.load(state.exact, this.capacity, this.count);
     this.senderPrevious = new Int32Array(this.capacity);
     this.senderPrevious.set(state.senderPrevious);
     this.senders.heads = Array.from(state.senderHeads);
-    this.byId = new KeyIndex(this.capacity, state.idSlots.slice());
+    this.byId = new KeyIndex(this.capacity, state.idSlots.slice(), this.count);
     this.recount();
   }
 

@@ -17,9 +17,10 @@ export class KeyIndex {
   private slots: Int32Array;
   private used = 0;
 
-  constructor(capacity: number, slots?: Int32Array) {
+  /** A new table, or one over saved `slots` holding `used` entries. */
+  constructor(capacity: number, slots?: Int32Array, used = 0) {
     this.slots = slots ?? new Int32Array(sizeFor(capacity)).fill(-1);
-    if (slots !== undefined) this.used = slots.reduce((sum, entry) => sum + (entry >= 0 ? 1 : 0), 0);
+    this.used = used;
   }
 
   /** A copy of the table, for a snapshot. */

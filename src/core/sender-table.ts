@@ -14,8 +14,9 @@ export class SenderTable {
   heads: number[] = [];
   private index: KeyIndex;
 
-  constructor(slots?: Int32Array) {
-    this.index = new KeyIndex(64, slots);
+  /** An empty table, or one over a saved lookup table holding `used` senders. */
+  constructor(slots?: Int32Array, used = 0) {
+    this.index = new KeyIndex(64, slots, used);
   }
 
   /** The lookup table, for a snapshot. */

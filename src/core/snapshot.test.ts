@@ -64,3 +64,35 @@ describe('snapshot', () => {
     expect(restored.observe({ id: '1', site: 's', sender: 'x', text: TEXTS[0] ?? '' }).clusterId).toBe('c1');
   });
 });
+
+describe('snapshot growth after restore', () => {
+  test('a restored engine keeps growing correctly (ids, senders, hashes)', () => {
+    const engine = createEngine();
+    for (let i = 0; i < 300; i++)
+      engine.observe({
+        id: `a${i}`,
+        site: 's',
+        sender: `u${i % 50}`,
+        text: `message number ${i} with enough words in it`,
+      });
+    const restored = createEngine({}, structuredClone(engine.snapshot()));
+    for (let i = 0; i < 3000; i++) {
+      restored.observe({
+        id: `b${i}`,
+        site: 's',
+        sender: `v${i}`,
+        text: `another message ${i} with enough words in it`,
+      });
+    }
+    expect(restored.size).toBe(3300);
+    expect(restored.observe({ id: 'a5', site: 's', sender: 'u5', text: 'x' }).id).toBe('a5');
+    expect(restored.size).toBe(3300);
+    const again = restored.observe({
+      id: 'c',
+      site: 's',
+      sender: 'u7',
+      text: 'message number 7 with enough words in it',
+    });
+    expect(again).toMatchObject({ canned: true, reason: 'repeat-sender' });
+  });
+});

@@ -83,7 +83,8 @@ export function readSnapshot(snapshot: EngineSnapshot, minWords: number): Restor
   if (!isValid)
     throw new Error('Engine snapshot is damaged (bad counts or arrays); rebuild the engine from the stored messages');
   const capacity = Math.max(16, count);
-  const history = new History(minWords, capacity);
+  // Built small: its empty columns and indexes are replaced right away.
+  const history = new History(minWords, 16);
   history.columns = restoreColumns(data, count, capacity);
   history.count = count;
   history.ids = data.ids.slice();
@@ -100,7 +101,7 @@ function restoreLookups(history: History, data: EngineSnapshotV1, minWords: numb
   const derived = data.derived;
   const senders = data.senderSites.length;
   if (derived !== undefined && derived.minWords === minWords && fitsDerived(derived, data.count, senders)) {
-    history.senders = new SenderTable(derived.senderSlots.slice());
+    history.senders = new SenderTable(derived.senderSlots.slice(), senders);
     history.senders.load(data.senderSites, data.senderNames, derived.senderHeads);
     history.loadDerived(derived);
     return;
