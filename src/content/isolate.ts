@@ -32,9 +32,20 @@ export function createHost(doc: Document, tag: string, css: string): { host: HTM
   return { host, root };
 }
 
-/** Light or dark controls, from the text colour the site uses around them. */
+const themes = new WeakMap<Document, { theme: 'light' | 'dark'; at: number }>();
+
+/**
+ * Light or dark controls, from the text colour the site uses around them. getComputedStyle forces a style
+ * recalculation after our own insertions, so the answer is cached per document for a few seconds (theme
+ * switches are rare; a 5,000-comment page would otherwise recalc once per chip).
+ */
 export function themeFor(element: Element): 'light' | 'dark' {
-  const color = element.ownerDocument.defaultView?.getComputedStyle(element).color ?? '';
+  const doc = element.ownerDocument;
+  const cached = themes.get(doc);
+  if (cached && performance.now() - cached.at < 5000) return cached.theme;
+  const color = doc.defaultView?.getComputedStyle(element).color ?? '';
   const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 ? 'dark' : 'light';
+  const theme = 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 ? 'dark' : 'light';
+  themes.set(doc, { theme, at: performance.now() });
+  return theme;
 }

@@ -5,6 +5,7 @@
 import type { ItemVerdict, PageState } from '../shared/views';
 import { type ItemData, joinSelector, type SiteAdapter } from './adapters/define-adapter';
 import type { ControlActions } from './chip';
+import { ClusterMemory } from './clusters';
 import { decide } from './decide';
 import { extractItem, findItems } from './extract';
 import { applyMarks, clearMarks } from './marks';
@@ -39,8 +40,11 @@ export class Pipeline {
   private readonly itemSelector: string;
   private inFlight = false;
   private generation = 0;
-  /** Canned verdicts by cluster, so earlier copies on the page are flagged once a later copy is judged canned. */
-  private readonly cannedClusters = new Map<string, ItemVerdict>();
+  private readonly clusters = new ClusterMemory();
+  /** Elements showing each message (virtualized lists may show one message twice, briefly). */
+  private readonly elements = new Map<string, Element[]>();
+  /** While the document is still parsing, mutations only ask for a scan of unmarked items (see flush). */
+  private scanPending = false;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -52,23 +56,39 @@ export class Pipeline {
   }
 
   enqueue(nodes: Iterable<Node>): void {
-    for (const node of nodes) this.nodes.add(node);
+    // The parser inserts every element as its own mutation (100,000 on a 5,000-comment page): while loading,
+    // one scan per tick for items not marked yet is far cheaper than resolving each node.
+    if (this.doc.readyState === 'loading') this.scanPending = true;
+    else for (const node of nodes) this.nodes.add(node);
+  }
+
+  /** Queues every item not processed yet; while parsing, not the last one (it may be incomplete). */
+  scanUnmarked(): void {
+    this.scanPending = false;
+    const items = findItems(this.adapter, this.doc).filter((item) => !item.hasAttribute('data-uncanned-id'));
+    if (this.doc.readyState === 'loading') items.pop();
+    for (const item of items) this.items.add(item);
   }
 
   get hasWork(): boolean {
-    return this.nodes.size > 0 || this.items.size > 0 || (this.toClassify.size > 0 && !this.inFlight);
+    const pending = this.nodes.size > 0 || this.items.size > 0 || this.scanPending;
+    return pending || (this.toClassify.size > 0 && !this.inFlight);
   }
 
   /** Resolves queued nodes to items and processes them until `budgetMs` is spent; the rest waits a tick. */
   flush(budgetMs: number): void {
     const start = performance.now();
+    if (this.scanPending) this.scanUnmarked();
     for (const node of this.nodes) {
       this.nodes.delete(node);
       if (node.nodeType !== 1 && node.nodeType !== 9) continue;
       const element = node as Element;
       const owner = element.closest?.(this.itemSelector);
       if (owner) this.items.add(owner);
-      for (const item of findItems(this.adapter, element)) this.items.add(item);
+      // A node without child elements cannot contain an item (parsers insert elements empty, then children).
+      if (node.nodeType === 9 || element.firstElementChild) {
+        for (const item of findItems(this.adapter, element)) this.items.add(item);
+      }
       if (performance.now() - start > budgetMs) return;
     }
     for (const item of this.items) {
@@ -85,6 +105,10 @@ export class Pipeline {
     if (item.getAttribute('data-uncanned-id') !== data.id) {
       clearMarks(item, this.itemSelector); // a re-used element now shows another message
       item.setAttribute('data-uncanned-id', data.id);
+      const shown = (this.elements.get(data.id) ?? []).filter(
+        (element) => element !== item && this.shows(element, data.id),
+      );
+      this.elements.set(data.id, [...shown, item]);
     }
     let entry = this.entries.get(data.id);
     if (entry) {
@@ -101,47 +125,16 @@ export class Pipeline {
       this.deps.onChange();
     }
     this.entries.set(data.id, entry);
-    if (this.entries.size > maxRecords) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > maxRecords) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+      this.elements.delete(oldest);
+    }
     this.mark(item, entry);
   }
 
-  private clusterKeys(data: ItemData, verdict: ItemVerdict): string[] {
-    return [`template\n${verdict.clusterId}`, `repeat\n${data.sender}\n${verdict.clusterId}`];
-  }
-
-  /** Returns true when the cluster is new or its counts grew (copies on the page need re-marking). */
-  private rememberCluster(data: ItemData, verdict: ItemVerdict): boolean {
-    if (!verdict.clusterId) return false;
-    const [template = '', repeat = ''] = this.clusterKeys(data, verdict);
-    const key = verdict.reason === 'template' ? template : repeat;
-    const known = this.cannedClusters.get(key);
-    const merged = {
-      ...verdict,
-      senderCount: Math.max(verdict.senderCount, known?.senderCount ?? 0),
-      templateSenders: Math.max(verdict.templateSenders, known?.templateSenders ?? 0),
-    };
-    this.cannedClusters.set(key, merged);
-    if (this.cannedClusters.size > maxRecords)
-      this.cannedClusters.delete(this.cannedClusters.keys().next().value as string);
-    return !known || known.senderCount !== merged.senderCount || known.templateSenders !== merged.templateSenders;
-  }
-
-  /**
-   * The engine judges each copy as it arrives, so the first copies on a page come back clean or with lower
-   * counts; every copy of the same text (same cluster; for repeats also the same sender) shows the best verdict.
-   */
-  private effectiveVerdict(entry: Entry): ItemVerdict | undefined {
-    const verdict = entry.verdict;
-    if (!verdict?.clusterId) return verdict;
-    for (const key of this.clusterKeys(entry.data, verdict)) {
-      const canned = this.cannedClusters.get(key);
-      if (canned && (!verdict.canned || verdict.reason === canned.reason)) return { ...canned, id: verdict.id };
-    }
-    return verdict;
-  }
-
   private mark(item: Element, entry: Entry): void {
-    const verdict = this.effectiveVerdict(entry);
+    const verdict = this.clusters.effective(entry.data, entry.verdict);
     const decision = decide(this.state, entry.data, verdict, { revealed: this.revealed });
     if (decision.judged === 'canned' && entry.cannedIn !== this.generation) {
       entry.cannedIn = this.generation;
@@ -164,13 +157,16 @@ export class Pipeline {
       .classify(batch)
       .then(
         (verdicts) => {
-          let newCluster = false;
+          const ids = new Set(verdicts.map((verdict) => verdict.id));
+          const grown = new Set<string>();
           for (const verdict of verdicts) {
             const entry = this.entries.get(verdict.id);
             if (entry) entry.verdict = verdict;
-            if (entry && verdict.canned) newCluster = this.rememberCluster(entry.data, verdict) || newCluster;
+            if (entry && this.clusters.remember(entry.data, verdict)) grown.add(verdict.clusterId);
           }
-          this.remarkAll(newCluster ? undefined : new Set(verdicts.map((verdict) => verdict.id)));
+          // Earlier copies of a cluster that just turned canned (or grew) need their chip too.
+          for (const [id, entry] of this.entries) if (grown.has(entry.verdict?.clusterId ?? '')) ids.add(id);
+          this.remarkAll(ids);
         },
         () => {
           // Background busy or restarting: mark these clean for now rather than retrying forever.
@@ -187,12 +183,17 @@ export class Pipeline {
       });
   }
 
-  /** Re-applies decisions to every marked element (or only those with the given ids). */
+  private shows(element: Element, id: string): boolean {
+    return element.isConnected && element.getAttribute('data-uncanned-id') === id;
+  }
+
+  /** Re-applies decisions to every marked element (or only those showing the given ids). */
   remarkAll(ids?: ReadonlySet<string>): void {
-    for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) {
-      const id = item.getAttribute('data-uncanned-id') ?? '';
+    for (const id of ids ?? [...this.elements.keys()]) {
       const entry = this.entries.get(id);
-      if (entry && (!ids || ids.has(id))) this.mark(item, entry);
+      const shown = (this.elements.get(id) ?? []).filter((element) => this.shows(element, id));
+      if (shown.length === 0) this.elements.delete(id);
+      else if (entry) for (const element of shown) this.mark(element, entry);
     }
     removeOrphanStubs(this.doc);
     this.deps.onChange();
@@ -205,9 +206,8 @@ export class Pipeline {
 
   reveal(id: string): void {
     this.revealed.add(id);
-    for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) {
-      if (item.getAttribute('data-uncanned-id') === id) item.setAttribute('data-uncanned-revealed', '');
-    }
+    for (const item of this.elements.get(id) ?? [])
+      if (this.shows(item, id)) item.setAttribute('data-uncanned-revealed', '');
     this.remarkAll(new Set([id]));
   }
 
@@ -224,6 +224,7 @@ export class Pipeline {
     for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) clearMarks(item, this.itemSelector);
     this.nodes.clear();
     this.items.clear();
+    this.elements.clear();
   }
 }
 
