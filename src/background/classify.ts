@@ -47,8 +47,9 @@ export function toRecord(site: string, item: Item, seenAt: number): MessageRecor
 /** Stores what the engine would say without feedback; feedback is applied when answering (it can change). */
 function withVerdict(record: MessageRecord, verdict: Verdict): MessageRecord {
   const canned = verdict.canned || verdict.suppressed;
+  // A suppressed verdict has no reason; the engine reports "both" as repeat-sender, so repeats come first.
   const reason =
-    verdict.reason ?? (verdict.suppressed ? (verdict.templateSenders > 1 ? 'template' : 'repeat-sender') : null);
+    verdict.reason ?? (verdict.suppressed ? (verdict.senderCount > 1 ? 'repeat-sender' : 'template') : null);
   return {
     ...record,
     clusterId: verdict.clusterId,
