@@ -4,6 +4,7 @@ import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
 import { getDb } from '../store/connection';
 import { listMutes } from '../store/mutes';
+import { loadSettings } from '../store/settings';
 import { classify } from './classify';
 import { explainCopies, senderCopies, templateCopies } from './copies';
 import { dataHandlers } from './handlers-data';
@@ -21,7 +22,8 @@ export const handlers: Handlers<ToBackground> = {
   explainMessage: async ({ site, id }) => explainCopies(await db(), site, id),
   getTabSummary: ({ tabId }) => getTabSummary(tabId),
   listRepeatSenders: async (paging) => listRepeatSenders(await db(), paging),
-  listTemplates: async (paging) => listTemplates(await db(), paging),
+  listTemplates: async (paging) =>
+    listTemplates(await db(), paging, (await loadSettings()).detection.templateSenderThreshold),
   listMutes: async () =>
     (await listMutes(await db())).map(({ site, sender, senderName, scope, until, createdAt }) => ({
       site,

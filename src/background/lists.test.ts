@@ -70,6 +70,13 @@ describe('repeat senders', () => {
 });
 
 describe('templates', () => {
+  it('lists a shared text only from the template threshold in the settings', async () => {
+    await classify([item('1', 'a', texts.promo), item('2', 'b', `${texts.promo} now`)]);
+    expect((await bg.send('listTemplates', { query: '', offset: 0, limit: 10 })).total).toBe(0);
+    await bg.send('updateSettings', { settings: { detection: { templateSenderThreshold: 2 } } });
+    expect((await bg.send('listTemplates', { query: '', offset: 0, limit: 10 })).total).toBe(1);
+  });
+
   it('lists texts shared by several senders with their senders and copies', async () => {
     const verdicts = await classify([
       item('1', 'a', texts.promo, 'Ann'),

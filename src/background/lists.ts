@@ -65,9 +65,15 @@ export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()
 const sendersOf = (db: Db, clusterId: string) =>
   db.getAll('senderClusters', IDBKeyRange.bound([clusterId], [clusterId, []]));
 
-export async function listTemplates(db: Db, paging: Paging, now = Date.now()): Promise<Page<TemplateRow>> {
+/** Texts posted by at least `minSenders` distinct senders (the template threshold in the settings). */
+export async function listTemplates(
+  db: Db,
+  paging: Paging,
+  minSenders: number,
+  now = Date.now(),
+): Promise<Page<TemplateRow>> {
   const [clusters, feedback] = await Promise.all([
-    db.getAllFromIndex('clusters', 'bySenderCount', IDBKeyRange.lowerBound(2)),
+    db.getAllFromIndex('clusters', 'bySenderCount', IDBKeyRange.lowerBound(minSenders)),
     listFeedback(db).then(toFeedbackSets),
   ]);
   const withSenders = await Promise.all(
