@@ -34,36 +34,43 @@ function parseLine(line: string): Parsed {
   return { message: record as unknown as ObservedMessage };
 }
 
+/** Repeat senders and templates seen in the stream; every message of a template's cluster is counted. */
 class Summary {
+  private readonly seen = new Set<string>();
   private readonly repeats = new Map<
     string,
     { site: string; sender: string; messages: number; clusterIds: Set<string> }
   >();
-  private readonly templates = new Map<string, { senders: number; messages: number; text: string }>();
+  private readonly clusters = new Map<
+    string,
+    { senders: Set<string>; messages: number; text: string; isTemplate: boolean }
+  >();
 
   add(message: ObservedMessage, verdict: Verdict): void {
-    if (verdict.reason === 'repeat-sender') {
-      const key = `${message.site}\u0000${message.sender}`;
-      const entry = this.repeats.get(key) ?? {
-        site: message.site,
-        sender: message.sender,
-        messages: 0,
-        clusterIds: new Set(),
-      };
-      entry.messages = Math.max(entry.messages, verdict.senderCount);
-      entry.clusterIds.add(verdict.clusterId);
-      this.repeats.set(key, entry);
-    }
-    if (verdict.reason === 'template') {
-      const entry = this.templates.get(verdict.clusterId) ?? {
-        senders: 0,
-        messages: 0,
-        text: message.text.slice(0, 200),
-      };
-      entry.senders = Math.max(entry.senders, verdict.templateSenders);
-      entry.messages++;
-      this.templates.set(verdict.clusterId, entry);
-    }
+    const messageKey = `${message.site}\u0000${message.id}`;
+    if (this.seen.has(messageKey)) return; // a replayed id is not a new message (the engine agrees)
+    this.seen.add(messageKey);
+    const senderKey = `${message.site}\u0000${message.sender}`;
+    const cluster = this.clusters.get(verdict.clusterId) ?? {
+      senders: new Set<string>(),
+      messages: 0,
+      text: message.text.slice(0, 200),
+      isTemplate: false,
+    };
+    cluster.messages++;
+    cluster.senders.add(senderKey);
+    cluster.isTemplate ||= verdict.reason === 'template';
+    this.clusters.set(verdict.clusterId, cluster);
+    if (verdict.reason !== 'repeat-sender') return;
+    const entry = this.repeats.get(senderKey) ?? {
+      site: message.site,
+      sender: message.sender,
+      messages: 0,
+      clusterIds: new Set(),
+    };
+    entry.messages = Math.max(entry.messages, verdict.senderCount);
+    entry.clusterIds.add(verdict.clusterId);
+    this.repeats.set(senderKey, entry);
   }
 
   print(): void {
@@ -71,9 +78,11 @@ class Summary {
     for (const { clusterIds, ...rest } of repeats) {
       console.log(JSON.stringify({ summary: 'repeat-sender', ...rest, clusterIds: [...clusterIds] }));
     }
-    const templates = [...this.templates].sort((a, b) => b[1].senders - a[1].senders);
-    for (const [clusterId, entry] of templates)
-      console.log(JSON.stringify({ summary: 'template', clusterId, ...entry }));
+    const templates = [...this.clusters].filter(([, entry]) => entry.isTemplate);
+    templates.sort((a, b) => b[1].senders.size - a[1].senders.size);
+    for (const [clusterId, { senders, messages, text }] of templates) {
+      console.log(JSON.stringify({ summary: 'template', clusterId, senders: senders.size, messages, text }));
+    }
   }
 }
 

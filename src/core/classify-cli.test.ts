@@ -56,7 +56,17 @@ describe('scripts/classify.ts', () => {
     expect(rows.slice(0, 4).every((row) => 'canned' in row)).toBe(true);
     expect(rows.slice(4)).toEqual([
       { summary: 'repeat-sender', site: 'x', sender: 'a', messages: 2, clusterIds: ['c1'] },
-      { summary: 'template', clusterId: 'c1', senders: 3, messages: 1, text: LONG },
+      { summary: 'template', clusterId: 'c1', senders: 3, messages: 4, text: LONG },
+    ]);
+  });
+
+  test('--summary does not count a replayed id twice', () => {
+    const ids = ['0', '1', '1', '2', '3']; // the third line replays id 1
+    const input = ['a', 'a', 'a', 'b', 'c'].map((sender, i) => line(ids[i] ?? '', sender, LONG)).join('\n');
+    const { rows } = classify(['--summary', '-'], input);
+    expect(rows.filter((row) => 'summary' in row)).toEqual([
+      { summary: 'repeat-sender', site: 'x', sender: 'a', messages: 2, clusterIds: ['c1'] },
+      { summary: 'template', clusterId: 'c1', senders: 3, messages: 4, text: LONG },
     ]);
   });
 
