@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { api } from './api';
 import { App } from './app';
-import './styles/theme.css';
+import '../shared/theme.css';
 import './styles/form.css';
 import './styles/controls.css';
 

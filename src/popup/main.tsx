@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { api } from './api';
 import { App } from './app';
-import './styles/theme.css';
+import '../shared/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/rows.css';
