@@ -19,11 +19,11 @@ describe('disqus adapter', () => {
       id: '6123456789',
       sender: 'mayaokafor',
       senderName: 'Maya Okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'Nice to see an article about a notes app that explains the sync model instead of just listing features. More of this, please.',
       permalink: 'https://www.technewsdaily.example/2026/11/driftwood-notes-1-0#comment-6123456789',
       time: expect.any(Number),
     });
-    expect(items[0]?.text).not.toContain('Same here');
+    expect(items[0]?.text).not.toContain('The paragraph on logical clocks');
   });
 
   it('keeps guests apart from profiles', () => {

@@ -15,7 +15,7 @@ describe('facebook adapter', () => {
       id: '998900',
       sender: 'maya.okafor.3',
       senderName: 'Maya Okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'Switched my whole recipe collection over on Sunday. My husband and I can finally edit the shopping list at the same time without losing items!',
       permalink: expect.stringContaining('/groups/notetakers/posts/1029384756/?comment_id=998900'),
     });
     expect(items[1]).toMatchObject({ id: '998917', sender: 'tkowal.dev.4' }); // reply: reply_comment_id

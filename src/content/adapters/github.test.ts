@@ -13,11 +13,13 @@ describe('github adapter', () => {
       id: 'issuecomment-2508811300',
       sender: String(1482203 * 7),
       senderName: 'maya-okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'I can reproduce this on 1.0.0 with one Linux and one macOS machine. It only happens when both were offline during the upgrade.',
       permalink: 'https://github.com/driftwood-notes/driftwood/issues/412#issuecomment-2508811300',
       time: Date.parse('2026-11-24T15:00:00.000Z'),
     });
-    expect(items[1]?.text).toBe('Same here. It finally stopped duplicating notes between my two laptops.'); // quote dropped
+    expect(items[1]?.text).toBe(
+      'Same setup here. Downgrading the Linux machine to 0.9.8 made the duplicates stop, so it looks like a migration problem.',
+    ); // quote dropped
   });
 
   it('pre-hide selector matches that user id', () => {

@@ -13,7 +13,7 @@ describe('hackernews adapter', () => {
       id: '42187694',
       sender: 'maya_okafor',
       senderName: 'maya_okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'How do you handle clock skew between devices? Last-writer-wins on wall clocks bit me badly in a previous project.',
       permalink: 'https://news.ycombinator.com/item?id=42187694',
       time: Date.parse('2026-11-24T15:00:00Z'),
     });

@@ -15,7 +15,7 @@ describe('instagram adapter', () => {
       id: '17991234567890000',
       sender: 'maya.okafor',
       senderName: 'maya.okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'Congrats on the launch!! That desk setup in the photo is goals 😍',
       permalink: 'https://www.instagram.com/p/DCx9AbQr2Lm/c/17991234567890000/',
       time: Date.parse('2026-11-24T15:00:00.000Z'),
     });

@@ -13,10 +13,10 @@ describe('linkedin adapter', () => {
       id: 'urn:li:comment:(activity:7265432109876543210,7265432200000000000)',
       sender: 'in/maya-okafor-169ddb',
       senderName: 'Maya Okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'Congratulations to the whole team. We rolled it out to our consulting group in September and onboarding took less than a day.',
     });
     expect(items[1]?.sender).toBe('in/tkowal-dev-22f1c2');
-    expect(items[0]?.text).not.toContain('Same here');
+    expect(items[0]?.text).not.toContain('Good to hear it scaled for you');
     const priya = items.find((item) => item?.senderName === 'Priya Shah');
     expect(priya?.text.endsWith('…')).toBe(true);
     expect(priya?.text).not.toContain('see more');

@@ -24,7 +24,7 @@ describe('mastodon adapter', () => {
       id: 'mastodon.social/113512345678901234',
       sender: 'maya_okafor@mastodon.social',
       senderName: 'Maya Okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'Finally a notes app that treats offline as the normal case instead of an error state. Boosting for visibility.',
       permalink: 'https://mastodon.social/@maya_okafor/113512345678901234',
       time: Date.parse('2026-11-24T15:00:00.000Z'),
     });

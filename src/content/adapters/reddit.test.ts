@@ -18,16 +18,16 @@ describe('reddit adapter', () => {
       id: 't1_lx0076d',
       sender: 'maya_okafor',
       senderName: 'Maya_Okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'Honest question: what does this do better than Apple Notes for someone who only owns Apple devices?',
       time: Date.parse('2026-11-24T15:00:00Z'),
     });
     expect(items[0]?.permalink?.startsWith(permalinkPrefix)).toBe(true);
     // A reply's text is its own, not its parent's plus its own.
     expect(items[1]).toMatchObject({
       sender: 'tkowal_dev',
-      text: 'Same here. It finally stopped duplicating notes between my two laptops.',
+      text: 'If you only use Apple stuff, probably not much. It shines once a Windows or Linux machine enters the picture.',
     });
-    expect(items[0]?.text).not.toContain('Same here');
+    expect(items[0]?.text).not.toContain('If you only use Apple stuff, probably not much');
     expect(items.find((item) => item?.sender === 'priyashah')?.text.split('\n')).toHaveLength(3);
   });
 

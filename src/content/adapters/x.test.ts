@@ -16,7 +16,7 @@ describe('x adapter', () => {
       id: '1861234567891000000',
       sender: 'maya_okafor',
       senderName: 'Maya Okafor',
-      text: 'Been using the beta for three months. The conflict view when two devices edit the same note is the first one I have actually understood.',
+      text: 'This is the update I have been waiting for. Moved my whole second brain over last night and nothing broke.',
       permalink: 'https://x.com/maya_okafor/status/1861234567891000000',
       time: Date.parse('2026-11-24T15:00:00.000Z'),
     });
@@ -31,7 +31,7 @@ describe('x adapter', () => {
       'Wow this changed my life!! Message @fxmentor_claire on Telegram to learn how I earn daily 💸',
     );
     const lena = items.find((item) => item?.sender === 'lenabuilds');
-    expect(lena?.text).toMatch(/^Does it import plain Markdown folders/);
+    expect(lena?.text).toMatch(/^Before I switch: can I get everything back out as plain Markdown/);
     expect(items.some((item) => item?.sender === 'obsidian_fan')).toBe(false);
     const priya = items.find((item) => item?.sender === 'priyashah');
     expect(priya?.text.endsWith('…')).toBe(true);

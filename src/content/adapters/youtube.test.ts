@@ -20,7 +20,7 @@ describe('youtube adapter', () => {
   it('keeps the full text of a clamped comment and drops "Read more"', () => {
     loadPage('https://www.youtube.com/watch?v=Dr1ftW00d10');
     const priya = extractAll(adapter).find((item) => item?.sender === '@priyashah');
-    expect(priya?.text).toMatch(/Otherwise this replaced three tools for us\.$/);
+    expect(priya?.text).toMatch(/Otherwise this video sold it perfectly, thanks for the clear walkthrough\.$/);
   });
 
   it('reads live chat: element id, @handle from the chip, emoji by alt text', () => {
