@@ -5,7 +5,7 @@
  * Prints a table and writes docs/benchmarks-store.md. Skips itself without Chromium, a build or the dataset.
  */
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { type ChromiumSession, chromiumPath, launchChromium } from '../tests/e2e/lib/chromium';
 import { loadSms } from './lib/datasets';
 import { fixed, markdownTable, quantile } from './lib/stats';
@@ -14,6 +14,8 @@ import { type SynthMessage, synthesizeStream } from './lib/synth';
 const HISTORY = Number(process.env.STORE_BENCH_HISTORY ?? 100_000);
 const ROUNDS = 5;
 const BATCH = 500; // limits.maxBatchSize: 1,000 messages arrive as two batches
+// A copy of the build keeps a rebuild during the run from changing what a restarted worker loads.
+const EXTENSION_DIR = process.env.STORE_BENCH_EXT ?? 'dist/chrome';
 
 type Item = { id: string; sender: string; text: string };
 const toItem = (message: SynthMessage): Item => ({ id: message.id, sender: message.sender, text: message.text });
@@ -92,7 +94,7 @@ const max = (values: number[]) => Math.max(...values);
 
 async function main(): Promise<void> {
   const sms = loadSms();
-  if (!fs.existsSync(chromiumPath) || !fs.existsSync('dist/chrome/manifest.json') || !sms) {
+  if (!fs.existsSync(chromiumPath) || !fs.existsSync(`${EXTENSION_DIR}/manifest.json`) || !sms) {
     console.log('store bench skipped: needs Chromium, npm run build, and ../shared/datasets/sms-spam');
     return;
   }
@@ -100,7 +102,13 @@ async function main(): Promise<void> {
     HISTORY + ROUNDS * 1000 + ROUNDS * 2,
     sms.map((row) => row.text),
   ).map(toItem);
-  const session = await launchChromium();
+  const session = await launchChromium({ extensionDir: EXTENSION_DIR });
+  // STORE_BENCH_LOG=1 prints the worker's console (diagnostics a build may log), across worker restarts.
+  if (process.env.STORE_BENCH_LOG) {
+    const log = (worker: Worker) => worker.on('console', (message) => console.log(`[worker] ${message.text()}`));
+    log(await session.worker());
+    session.context.on('serviceworker', log);
+  }
   try {
     const page = await session.openPopup();
     const began = performance.now();

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEngine } from '../core';
 import { type Background, browserModuleMock, contentScript, startBackground, texts } from './testing/harness';
 
 vi.mock('../shared/browser', () => browserModuleMock());
@@ -94,5 +95,15 @@ describe('classify', () => {
     );
     expect(reply).toMatchObject({ ok: false, error: { name: 'RejectedMessageError' } });
     expect((await bg.send('getStatus', {})).messages).toBe(0);
+  });
+
+  it('looks the batch up when the engine misses a stored message: no duplicate, the stored verdict', async () => {
+    const before = await classify([item('1', 'spammer'), item('2', 'spammer')]);
+    const host = await bg.modules.engineHost.getEngineHost();
+    host.engine = createEngine(); // disagrees with the history: it holds none of it
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const again = await classify([item('2', 'spammer'), item('3', 'spammer', texts.other)]);
+    expect(again[0]).toEqual(before[1]);
+    expect(await bg.send('getStatus', {})).toMatchObject({ messages: 3, senders: 1 });
   });
 });

@@ -17,8 +17,9 @@ import type { MessageRecord } from '../store/schema';
 import { loadSettings } from '../store/settings';
 import { dropEngine, type EngineHost, getEngineHost, scheduleSnapshot } from './engine-host';
 import { toObserved } from './engine-rebuild';
+import { noteBatch } from './idle';
 import { withWriteLock } from './lock';
-import { countAdded, enforceRetention, freeSpaceAfterQuota } from './maintenance';
+import { countAdded, freeSpaceAfterQuota } from './maintenance';
 
 type ClassifyInput = InputOf<typeof toBackgroundSchemas, 'classify'>;
 type Item = ClassifyInput['items'][number];
@@ -85,19 +86,18 @@ export async function ingest(host: EngineHost, candidates: readonly MessageRecor
   const judge = (fresh: MessageRecord[]) =>
     fresh.map((record) => withVerdict(record, host.engine.observe(toObserved(record))));
   const pendingSeenAt = Math.min(...candidates.map((record) => record.seenAt));
+  // The engine holds every stored message, so only what it knows needs a lookup (re-renders, reloads).
+  const isKnown = (record: MessageRecord) => host.engine.has(record.site, record.id);
   try {
     // A retry judges again: the engine answers an id it already holds with its verdict, without counting it twice.
     const { records, added } = await withQuotaRetry(
-      () => ingestMessages(host.db, candidates, judge),
+      () => ingestMessages(host.db, candidates, judge, isKnown).catch(lookUpAll(host, candidates, judge)),
       (error) => freeSpaceAfterQuota(host, error, pendingSeenAt),
     );
     host.lastSeq = Math.max(host.lastSeq, ...added.map((record) => record.seq ?? 0));
-    countAdded(added.length);
     scheduleSnapshot(host, added.length);
-    // After the answer, not before it: retention can take a while on a full history.
-    void withWriteLock(() => enforceRetention(host)).catch((error: unknown) =>
-      console.error('[uncanned] retention failed:', error),
-    );
+    // Retention runs after the answer, in the background and in small steps.
+    countAdded(host, added.length);
     return records;
   } catch (error) {
     // Nothing of this batch was stored: the engine must not keep it either. Answer anyway; the page retries.
@@ -107,11 +107,23 @@ export async function ingest(host: EngineHost, candidates: readonly MessageRecor
   }
 }
 
+/** The unique (site, id) index refused a message the engine did not know: look every candidate up instead. */
+const lookUpAll =
+  (host: EngineHost, candidates: readonly MessageRecord[], judge: (fresh: MessageRecord[]) => MessageRecord[]) =>
+  (error: unknown) => {
+    if ((error as Error | undefined)?.name !== 'ConstraintError') throw error;
+    console.warn('[uncanned] engine and history disagree on a stored message; looking the batch up');
+    return ingestMessages(host.db, candidates, judge);
+  };
+
 export async function classify({ site, items }: ClassifyInput): Promise<ItemVerdict[]> {
   const settings = await loadSettings();
   if (settings.disabledSites.includes(site)) return items.map((item) => notCanned(item.id));
+  // A cold start restores the engine while the feedback is read.
+  void getEngineHost();
   const feedback = toFeedbackSets(await listFeedback(await getDb()));
   const seenAt = Date.now();
+  noteBatch(seenAt);
   const candidates = items.map((item) => toRecord(site, item, seenAt));
   const records = await withWriteLock(async () => ingest(await getEngineHost(), candidates));
   return records.map((record) => toItemVerdict(record, settings, feedback));

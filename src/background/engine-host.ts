@@ -1,18 +1,22 @@
 /**
  * The engine, restored once per worker life: from the stored snapshot plus the messages that arrived after it,
  * or rebuilt from all messages when the snapshot is missing or of another format. Snapshots are saved after a
- * quiet period or every SNAPSHOT_EVERY messages, not per batch (see docs/benchmarks-store.md for the cost).
+ * quiet period or every SNAPSHOT_EVERY messages, not per batch; the write lock is held only while the snapshot
+ * is copied, never while IndexedDB writes it (see docs/benchmarks-store.md for the cost).
  */
 import { createEngine, type DetectionEngine, defaultEngineConfig, type EngineConfig, FORMAT_VERSION } from '../core';
 import type { Settings } from '../shared/settings';
+import { warmAggregates } from '../store/aggregate-queue';
 import { getDb } from '../store/connection';
 import type { Db } from '../store/db';
-import { clearEngineJournal, hasCurrentAggregates, readEngineJournal, rebuildAggregates } from '../store/derived';
+import { readEngineJournal } from '../store/derived';
 import { listFeedback } from '../store/feedback';
 import { forEachMessageAfter } from '../store/messages';
+import type { FeedbackRecord, MessageRecord } from '../store/schema';
 import { loadSettings } from '../store/settings';
-import { loadSnapshot, saveSnapshot } from '../store/snapshot';
+import { loadSnapshot, saveSnapshot, snapshotSeqHint } from '../store/snapshot';
 import { rebuildEngine, toObserved } from './engine-rebuild';
+import { waitForPause } from './idle';
 import { withWriteLock } from './lock';
 
 export interface EngineHost {
@@ -22,14 +26,18 @@ export interface EngineHost {
   lastSeq: number;
   /** Messages observed since the last saved snapshot. */
   unsaved: number;
+  /** The store's oldest message after a retention run the engine has not been pruned to yet. */
+  pendingPrune?: number;
   /** How the engine was obtained, for diagnostics and tests. */
   origin: 'snapshot' | 'rebuild';
 }
 
-// Saving a 100k-message snapshot costs ~300 ms (docs/benchmarks-store.md); replaying 5,000 messages on a cold
-// start costs about as much again. A quiet period covers normal browsing.
+// Saving a 100k-message snapshot blocks the worker for tens of ms (docs/benchmarks-store.md); replaying 5,000
+// messages on a cold start costs several times that. A quiet period covers normal browsing.
 const SNAPSHOT_EVERY = 5_000;
 const SNAPSHOT_QUIET_MS = 10_000;
+// Copying and cloning a 100k snapshot blocks the worker for ~200 ms: wait for a pause in the batches first.
+const SNAPSHOT_MAX_WAIT_MS = 5_000;
 
 let current: Promise<EngineHost> | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,19 +66,33 @@ export function dropEngine(): void {
 
 async function restoreEngine(): Promise<EngineHost> {
   const db = await getDb();
-  const config = toEngineConfig((await loadSettings()).detection);
-  const record = await loadSnapshot(db, FORMAT_VERSION);
+  // Independent reads, in parallel: the messages to replay arrive while the snapshot is still being read.
+  const [settings, record, journal, feedback, early] = await Promise.all([
+    loadSettings(),
+    loadSnapshot(db, FORMAT_VERSION),
+    readEngineJournal(db),
+    listFeedback(db),
+    snapshotSeqHint(db).then((seq) => (seq === undefined ? undefined : readAfter(db, seq))),
+  ]);
+  const config = toEngineConfig(settings.detection);
   const restored = record ? tryRestore(config, record.data) : undefined;
   if (!restored || !record) return rebuild(db, config);
   const host: EngineHost = { db, engine: restored, lastSeq: record.lastSeq, unsaved: 0, origin: 'snapshot' };
-  host.lastSeq = await forEachMessageAfter(db, record.lastSeq, (chunk) => {
-    for (const message of chunk) restored.observe(toObserved(message));
-    host.unsaved += chunk.length;
-  });
-  await redoJournal(host);
-  if (!(await hasCurrentAggregates(db))) await rebuildAggregates(db);
+  const replay = early?.seq === record.lastSeq ? early : await readAfter(db, record.lastSeq);
+  for (const message of replay.messages) restored.observe(toObserved(message));
+  host.unsaved = replay.messages.length;
+  host.lastSeq = replay.lastSeq;
+  redoJournal(restored, journal, feedback);
+  // Folding what the last worker left unfolded reads messages too: after the first answer, not before it.
+  void waitForPause(SNAPSHOT_MAX_WAIT_MS).then(() => warmAggregates(db));
   if (host.unsaved > 0) scheduleSnapshot(host, 0);
   return host;
+}
+
+async function readAfter(db: Db, seq: number) {
+  const messages: MessageRecord[] = [];
+  const lastSeq = await forEachMessageAfter(db, seq, (chunk) => messages.push(...chunk));
+  return { seq, messages, lastSeq };
 }
 
 function tryRestore(config: EngineConfig, data: Parameters<typeof createEngine>[1]): DetectionEngine | undefined {
@@ -90,21 +112,34 @@ async function rebuild(db: Db, config: EngineConfig): Promise<EngineHost> {
 }
 
 /** Re-applies removals a lost snapshot may not have seen (journal), and the stored feedback. */
-async function redoJournal(host: EngineHost): Promise<void> {
-  const { db, engine } = host;
-  for (const entry of await readEngineJournal(db)) {
+function redoJournal(
+  engine: DetectionEngine,
+  journal: Awaited<ReturnType<typeof readEngineJournal>>,
+  feedback: FeedbackRecord[],
+): void {
+  for (const entry of journal) {
     if (entry.op === 'forget') engine.forgetSender(entry.site, entry.sender);
     else if (entry.op === 'prune') engine.pruneBefore(entry.before);
     else engine.removeFeedback(entry.target);
   }
-  for (const { target } of await listFeedback(db)) engine.addFeedback(target);
+  for (const { target } of feedback) engine.addFeedback(target);
 }
 
-/** Saves the snapshot now (call inside the write lock). Clears the journal the snapshot now covers. */
-export async function saveEngineSnapshot(host: EngineHost): Promise<void> {
-  await saveSnapshot(host.db, host.engine.snapshot(), host.lastSeq);
-  await clearEngineJournal(host.db);
+/**
+ * Copies the engine into a snapshot and starts writing it, with the journal it covers cleared (call inside the
+ * write lock). Returns once the write is committed; the lock may be released as soon as this is called.
+ */
+export function startSnapshotSave(host: EngineHost): Promise<void> {
+  if (host.pendingPrune !== undefined) host.engine.pruneBefore(host.pendingPrune);
+  host.pendingPrune = undefined;
+  const written = saveSnapshot(host.db, host.engine.snapshot(), host.lastSeq);
   host.unsaved = 0;
+  return written;
+}
+
+/** Saves the snapshot now and waits for the write (call inside the write lock). */
+export async function saveEngineSnapshot(host: EngineHost): Promise<void> {
+  await startSnapshotSave(host);
 }
 
 /** Counts `added` messages and saves a snapshot after a quiet period or once enough piled up. */
@@ -113,9 +148,16 @@ export function scheduleSnapshot(host: EngineHost, added: number): void {
   if (timer !== undefined) clearTimeout(timer);
   const save = () => {
     timer = undefined;
-    void withWriteLock(async () => {
-      if (current && (await current) === host && host.unsaved > 0) await saveEngineSnapshot(host);
-    }).catch((error: unknown) => console.error('[uncanned] saving the engine snapshot failed:', error));
+    // Only the copy happens inside the lock; IndexedDB writes while the next batches are answered.
+    const written = waitForPause(SNAPSHOT_MAX_WAIT_MS).then(() =>
+      withWriteLock(async () => {
+        const isCurrent = current !== undefined && (await current) === host;
+        return { written: isCurrent && host.unsaved > 0 ? startSnapshotSave(host) : undefined };
+      }),
+    );
+    void written
+      .then((result) => result.written)
+      .catch((error: unknown) => console.error('[uncanned] saving the engine snapshot failed:', error));
   };
   timer = setTimeout(save, host.unsaved >= SNAPSHOT_EVERY ? 0 : SNAPSHOT_QUIET_MS);
 }

@@ -4,8 +4,9 @@
  * aggregates recomputed, keeping the popup's lists consistent with the engine.
  */
 import { createEngine, type DetectionEngine, type EngineConfig } from '../core';
+import { rebuildAggregates } from '../store/aggregate-queue';
 import type { Db } from '../store/db';
-import { rebuildAggregates, rewriteClusterIds } from '../store/derived';
+import { rewriteClusterIds } from '../store/derived';
 import { listFeedback } from '../store/feedback';
 import { forEachMessageAfter } from '../store/messages';
 import type { MessageRecord } from '../store/schema';

@@ -3,6 +3,7 @@
 import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
 import type { ImportSummary } from '../shared/views';
+import { clearAggregates, flushAggregates } from '../store/aggregate-queue';
 import { getDb } from '../store/connection';
 import { buildExportFile, parseExportFile } from '../store/export-file';
 import { countMessages, forEachMessageAfter } from '../store/messages';
@@ -81,8 +82,10 @@ async function clearAll(): Promise<void> {
   await withWriteLock(async () => {
     const { db } = await getEngineHost();
     const stores = [...historyStores, 'mutes', 'feedback', 'engine', 'meta'] as const;
-    const tx = db.transaction(stores, 'readwrite');
-    await inTransaction(tx, () => Promise.all(stores.map((name) => tx.objectStore(name).clear())));
+    await clearAggregates(db, async () => {
+      const tx = db.transaction(stores, 'readwrite');
+      await inTransaction(tx, () => Promise.all(stores.map((name) => tx.objectStore(name).clear())));
+    });
     await clearSettings();
     dropEngine();
   });
@@ -104,6 +107,7 @@ export const dataHandlers: DataHandlers = {
   },
   async getStatus() {
     const db = await getDb();
+    await flushAggregates(db);
     const [messages, senders, warning] = await Promise.all([countMessages(db), db.count('senders'), quotaWarning(db)]);
     return { messages, senders, quotaWarning: warning };
   },

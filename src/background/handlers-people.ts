@@ -3,6 +3,7 @@
 import type { FeedbackTarget } from '../core';
 import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
+import { flushAggregates } from '../store/aggregate-queue';
 import { getDb } from '../store/connection';
 import { appendEngineOp } from '../store/derived';
 import { deleteFeedback, putFeedback } from '../store/feedback';
@@ -70,6 +71,7 @@ export const peopleHandlers: PeopleHandlers = {
   async muteTemplate({ clusterId, until }) {
     checkUntil(until);
     const db = await getDb();
+    await flushAggregates(db);
     const senders = await db.getAll('senderClusters', IDBKeyRange.bound([clusterId], [clusterId, []]));
     if (senders.length === 0) throw new RangeError(`No senders in cluster ${clusterId}`);
     await putMutes(

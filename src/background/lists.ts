@@ -2,6 +2,7 @@
 
 import { senderKey } from '../shared/types';
 import type { Page, RepeatSenderRow, TemplateRow } from '../shared/views';
+import { flushAggregates } from '../store/aggregate-queue';
 import type { Db } from '../store/db';
 import { listFeedback, toFeedbackSets } from '../store/feedback';
 import { messagesOfCluster } from '../store/messages';
@@ -29,6 +30,7 @@ function page<T, R>(rows: T[], { offset, limit }: Paging, map: (row: T) => Promi
 }
 
 export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()): Promise<Page<RepeatSenderRow>> {
+  await flushAggregates(db); // the rows include every batch answered so far
   const [repeats, mutes, feedback] = await Promise.all([
     db.getAllFromIndex('senderClusters', 'byCount', IDBKeyRange.lowerBound(2)),
     listMutes(db),
@@ -72,6 +74,7 @@ export async function listTemplates(
   minSenders: number,
   now = Date.now(),
 ): Promise<Page<TemplateRow>> {
+  await flushAggregates(db);
   const [clusters, feedback] = await Promise.all([
     db.getAllFromIndex('clusters', 'bySenderCount', IDBKeyRange.lowerBound(minSenders)),
     listFeedback(db).then(toFeedbackSets),

@@ -63,6 +63,8 @@ export interface EngineSnapshot {
 
 export interface Engine {
   observe(message: ObservedMessage): Verdict;
+  /** True when the history holds a message with this (site, id), so `observe` would only repeat its verdict. */
+  has(site: string, id: string): boolean;
   /** Removes every message of the sender from the history and the index. */
   forgetSender(site: string, sender: string): void;
   /** Removes messages older than `time` (ms). Returns how many were removed. */

@@ -65,12 +65,12 @@ export function resizeColumns(source: Columns, count: number, capacity: number):
   return target;
 }
 
-/** Moves message `from` to slot `to` (compaction); `to <= from`. */
-export function moveMessage(columns: Columns, from: number, to: number): void {
+/** Moves `count` messages from slot `from` on to slot `to` on (compaction); `to <= from`. */
+export function moveMessages(columns: Columns, from: number, to: number, count = 1): void {
   for (const name of COLUMN_NAMES) {
     const width = SPEC[name][1];
     const column = columns[name] as Uint8Array;
-    column.copyWithin(to * width, from * width, (from + 1) * width);
+    column.copyWithin(to * width, from * width, (from + count) * width);
   }
 }
 

@@ -141,4 +141,15 @@ describe('feedback, forgetting, pruning', () => {
     expect(engine.observe({ id: 'p0', site: 'yt', sender: 's0', text: LONG, time: 21 }).id).toBe('p0');
     expect(engine.size).toBe(6);
   });
+
+  test('has() tells which (site, id) the history holds, through prunes and restores', () => {
+    const engine = createEngine();
+    engine.observe({ id: 'h1', site: 'yt', sender: 'a', text: LONG, time: 1 });
+    engine.observe({ id: 'h2', site: 'yt', sender: 'a', text: LONG, time: 2 });
+    expect([engine.has('yt', 'h1'), engine.has('x', 'h1'), engine.has('yt', 'h3')]).toEqual([true, false, false]);
+    expect(engine.pruneBefore(1)).toBe(0);
+    expect(engine.pruneBefore(2)).toBe(1);
+    const restored = createEngine({}, structuredClone(engine.snapshot()));
+    expect([restored.has('yt', 'h1'), restored.has('yt', 'h2')]).toEqual([false, true]);
+  });
 });

@@ -71,6 +71,10 @@ class EngineImpl implements DetectionEngine {
     return readVerdict(this.history, index, this.feedback);
   }
 
+  has(site: string, id: string): boolean {
+    return this.history.find(label(site), label(id)) >= 0;
+  }
+
   /** Normalizes and fingerprints the message into a reserved slot. */
   private reserve(message: ObservedMessage, site: string): number {
     const { history } = this;
@@ -133,9 +137,15 @@ class EngineImpl implements DetectionEngine {
 
   pruneBefore(time: number): number {
     const { columns, count } = this.history;
-    for (let i = 0; i < count; i++)
-      if ((columns.time[i] ?? 0) < time) columns.flags[i] = (columns.flags[i] ?? 0) | Flag.dead;
-    return this.history.compact();
+    let dead = 0;
+    for (let i = 0; i < count; i++) {
+      if ((columns.time[i] ?? 0) < time) {
+        columns.flags[i] = (columns.flags[i] ?? 0) | Flag.dead;
+        dead++;
+      }
+    }
+    // Compaction rebuilds every lookup: skip it when nothing is older (a retention check that found nothing).
+    return dead === 0 ? 0 : this.history.compact();
   }
 
   pruneToCount(count: number): number {

@@ -4,7 +4,7 @@
  * the typed-array lookups so that a restore only copies them (`saveDerived` / `loadDerived`).
  */
 import { ClusterTable } from './cluster-table';
-import { allocateColumns, type Columns, Flag, MAX_MATCHES, moveMessage, resizeColumns } from './columns';
+import { allocateColumns, type Columns, Flag, MAX_MATCHES, moveMessages, resizeColumns } from './columns';
 import { ExactIndex } from './exact-index';
 import { KeyIndex, keyHash } from './key-index';
 import { LshIndex, type LshState } from './lsh-index';
@@ -95,13 +95,21 @@ export class History {
     const { columns } = this;
     const renumber = new Int32Array(this.count).fill(-1);
     let kept = 0;
-    for (let i = 0; i < this.count; i++) {
-      if ((columns.flags[i] ?? 0) & Flag.dead) continue;
-      renumber[i] = kept;
-      if (kept !== i) moveMessage(columns, i, kept);
-      this.ids[kept] = this.ids[i] ?? '';
-      this.keys[kept] = this.keys[i] ?? '';
-      kept++;
+    // Live messages move in runs, one copy per column and run: a prune leaves one long run, not 100k moves.
+    let runStart = -1;
+    for (let i = 0; i <= this.count; i++) {
+      const isLive = i < this.count && !((columns.flags[i] ?? 0) & Flag.dead);
+      if (isLive && runStart < 0) runStart = i;
+      if (isLive || runStart < 0) continue;
+      const to = kept;
+      for (let j = runStart; j < i; j++) {
+        renumber[j] = kept;
+        this.ids[kept] = this.ids[j] ?? '';
+        this.keys[kept] = this.keys[j] ?? '';
+        kept++;
+      }
+      if (to !== runStart) moveMessages(columns, runStart, to, i - runStart);
+      runStart = -1;
     }
     const removed = this.count - kept;
     for (let m = 0; m < kept * MAX_MATCHES; m++) {

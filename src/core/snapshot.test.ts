@@ -50,12 +50,25 @@ describe('snapshot', () => {
     expect(() => createEngine({}, { ...snapshot, columns })).toThrow(/column "time"/);
   });
 
-  test('consists of typed arrays and flat arrays', () => {
+  test('consists of typed arrays and strings packed into one string each (fast to clone)', () => {
     const snapshot = filled().snapshot() as Record<string, unknown>;
     for (const column of Object.values(snapshot.columns as Record<string, unknown>)) {
       expect(ArrayBuffer.isView(column)).toBe(true);
     }
-    expect(Array.isArray(snapshot.keys)).toBe(true);
+    for (const name of ['ids', 'keys', 'senderSites', 'senderNames']) {
+      const packed = snapshot[name] as { text: unknown; ends: unknown };
+      expect(typeof packed.text).toBe('string');
+      expect(packed.ends).toBeInstanceOf(Uint32Array);
+    }
+    expect((snapshot.ids as { ends: Uint32Array }).ends).toHaveLength(8);
+  });
+
+  test('rejects packed strings whose offsets do not fit the text', () => {
+    const snapshot = filled().snapshot() as Record<string, unknown> & { formatVersion: number };
+    const ids = snapshot.ids as { text: string; ends: Uint32Array };
+    expect(() => createEngine({}, { ...snapshot, ids: { ...ids, text: ids.text.slice(1) } })).toThrow(/damaged/);
+    const ends = ids.ends.slice().reverse();
+    expect(() => createEngine({}, { ...snapshot, ids: { ...ids, ends } })).toThrow(/damaged/);
   });
 
   test('an empty engine round-trips', () => {

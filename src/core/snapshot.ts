@@ -1,6 +1,7 @@
 /**
- * Saved engine state: the per-message columns as typed arrays plus flat string arrays, all structured-clonable,
- * so a worker can put it in IndexedDB as one value. Restoring copies the columns and rebuilds the lookups in one
+ * Saved engine state: the per-message columns as typed arrays plus strings packed into one joined string each
+ * (`packed-strings.ts`), all structured-clonable, so a worker can put it in IndexedDB as one value and read it
+ * back quickly. Restoring copies the columns and rebuilds the lookups in one
  * pass; nothing is normalized or hashed again. Derived data is never migrated: a snapshot with another
  * `formatVersion` is rejected and the caller rebuilds the engine from its stored messages.
  */
@@ -10,21 +11,22 @@ import { Feedback } from './feedback';
 import { type DerivedState, History } from './history';
 import { isKeyTable } from './key-index';
 import { BANDS } from './lsh-index';
+import { isPacked, type PackedStrings, packStrings, unpackStrings } from './packed-strings';
 import { SenderTable } from './sender-table';
 
 /** Bump on any change to the snapshot layout, the normalization or the fingerprints. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
-/** Layout of a version-1 snapshot. */
-export interface EngineSnapshotV1 extends EngineSnapshot {
+/** Layout of a version-2 snapshot (version 1 kept ids, keys and senders as arrays of strings). */
+export interface EngineSnapshotV2 extends EngineSnapshot {
   readonly formatVersion: typeof FORMAT_VERSION;
   readonly count: number;
   readonly nextCluster: number;
   readonly columns: Readonly<Record<string, ArrayBufferView>>;
-  readonly ids: readonly string[];
-  readonly keys: readonly string[];
-  readonly senderSites: readonly string[];
-  readonly senderNames: readonly string[];
+  readonly ids: PackedStrings;
+  readonly keys: PackedStrings;
+  readonly senderSites: PackedStrings;
+  readonly senderNames: PackedStrings;
   readonly feedbackSenders: readonly string[];
   readonly feedbackClusters: readonly string[];
   /** Saved lookups; optional, rebuilt from the columns when absent, damaged or built with another `minWords`. */
@@ -32,7 +34,7 @@ export interface EngineSnapshotV1 extends EngineSnapshot {
 }
 
 /** Copies the engine state into a snapshot (the engine can keep running afterwards). */
-export function writeSnapshot(history: History, nextCluster: number, feedback: Feedback): EngineSnapshotV1 {
+export function writeSnapshot(history: History, nextCluster: number, feedback: Feedback): EngineSnapshotV2 {
   const columns: Record<string, ArrayBufferView> = {};
   for (const name of COLUMN_NAMES) {
     columns[name] = history.columns[name].slice(0, history.count * columnWidth(name));
@@ -42,10 +44,10 @@ export function writeSnapshot(history: History, nextCluster: number, feedback: F
     count: history.count,
     nextCluster,
     columns,
-    ids: history.ids.slice(0, history.count),
-    keys: history.keys.slice(0, history.count),
-    senderSites: [...history.senders.sites],
-    senderNames: [...history.senders.names],
+    ids: packStrings(history.ids, history.count),
+    keys: packStrings(history.keys, history.count),
+    senderSites: packStrings(history.senders.sites),
+    senderNames: packStrings(history.senders.names),
     feedbackSenders: [...feedback.senders],
     feedbackClusters: [...feedback.clusters],
     derived: history.saveDerived(),
@@ -68,18 +70,18 @@ export function readSnapshot(snapshot: EngineSnapshot, minWords: number): Restor
       `Engine snapshot formatVersion ${String(snapshot.formatVersion)} is not supported (expected ${FORMAT_VERSION}); rebuild the engine from the stored messages`,
     );
   }
-  const data = snapshot as EngineSnapshotV1;
+  const data = snapshot as EngineSnapshotV2;
   const { count } = data;
+  const senders = data.senderSites?.ends?.length ?? -1;
   const isValid =
     Number.isInteger(count) &&
     count >= 0 &&
     Number.isInteger(data.nextCluster) &&
-    [data.ids, data.keys, data.senderSites, data.senderNames, data.feedbackSenders, data.feedbackClusters].every(
-      isStrings,
-    ) &&
-    data.ids.length === count &&
-    data.keys.length === count &&
-    data.senderSites.length === data.senderNames.length;
+    isPacked(data.ids, count) &&
+    isPacked(data.keys, count) &&
+    isPacked(data.senderSites, senders) &&
+    isPacked(data.senderNames, senders) &&
+    [data.feedbackSenders, data.feedbackClusters].every(isStrings);
   if (!isValid)
     throw new Error('Engine snapshot is damaged (bad counts or arrays); rebuild the engine from the stored messages');
   const capacity = Math.max(16, count);
@@ -87,9 +89,9 @@ export function readSnapshot(snapshot: EngineSnapshot, minWords: number): Restor
   const history = new History(minWords, 16);
   history.columns = restoreColumns(data, count, capacity);
   history.count = count;
-  history.ids = data.ids.slice();
-  history.keys = data.keys.slice();
-  restoreLookups(history, data, minWords);
+  history.ids = unpackStrings(data.ids);
+  history.keys = unpackStrings(data.keys);
+  restoreLookups(history, data, minWords, unpackStrings(data.senderSites), unpackStrings(data.senderNames));
   const feedback = new Feedback();
   for (const key of data.feedbackSenders) feedback.senders.add(key);
   for (const id of data.feedbackClusters) feedback.clusters.add(id);
@@ -97,17 +99,23 @@ export function readSnapshot(snapshot: EngineSnapshot, minWords: number): Restor
 }
 
 /** Takes the saved lookups when they fit, else re-interns the senders and rebuilds everything from the columns. */
-function restoreLookups(history: History, data: EngineSnapshotV1, minWords: number): void {
+function restoreLookups(
+  history: History,
+  data: EngineSnapshotV2,
+  minWords: number,
+  sites: string[],
+  names: string[],
+): void {
   const derived = data.derived;
-  const senders = data.senderSites.length;
+  const senders = sites.length;
   if (derived !== undefined && derived.minWords === minWords && fitsDerived(derived, data.count, senders)) {
     history.senders = new SenderTable(derived.senderSlots.slice(), senders);
-    history.senders.load(data.senderSites, data.senderNames, derived.senderHeads);
+    history.senders.load(sites, names, derived.senderHeads);
     history.loadDerived(derived);
     return;
   }
-  data.senderSites.forEach((site, i) => {
-    history.senders.intern(site, data.senderNames[i] ?? '');
+  sites.forEach((site, i) => {
+    history.senders.intern(site, names[i] ?? '');
   });
   history.rebuild();
 }
@@ -130,7 +138,7 @@ function fitsDerived(derived: DerivedState, count: number, senders: number): boo
   );
 }
 
-function restoreColumns(data: EngineSnapshotV1, count: number, capacity: number): Columns {
+function restoreColumns(data: EngineSnapshotV2, count: number, capacity: number): Columns {
   const columns = allocateColumns(capacity);
   for (const name of COLUMN_NAMES) {
     const source = data.columns?.[name];

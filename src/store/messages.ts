@@ -1,5 +1,6 @@
-/** Message history: batched writes (one transaction per batch, aggregates included) and the reads built on it. */
-import { applyToAggregates } from './aggregates';
+/** Message history: batched writes (one transaction per batch; aggregates follow) and the reads built on it. */
+import { flushAggregates, foldSoon, withAggregates } from './aggregate-queue';
+import { applyToAggregates, type HistoryTx } from './aggregates';
 import type { Db } from './db';
 import { historyStores, type MessageRecord } from './schema';
 import { allRequests, inTransaction } from './transaction';
@@ -25,21 +26,25 @@ export interface Ingested {
 }
 
 /**
- * One transaction per batch: looks the candidates up by (site, id), lets `judge` (synchronous: the engine)
- * fill in verdicts for the new ones only, stores them and updates the aggregates. A duplicate within the batch
- * or a message stored earlier (a re-render, a reload, another tab) is never stored or judged twice.
+ * One transaction per batch, on the messages only: looks the candidates up by (site, id), lets `judge`
+ * (synchronous: the engine) fill in verdicts for the new ones only, and stores them; the aggregates are folded
+ * in right after (`foldSoon`). A duplicate within the batch or a message stored earlier (a re-render, a reload,
+ * another tab) is never stored or judged twice. `mayBeStored` can rule candidates out without a lookup (the
+ * engine knows every stored message); a wrong "no" fails the batch on the unique index, it never duplicates.
  */
 export async function ingestMessages(
   db: Db,
   candidates: readonly MessageRecord[],
   judge: (fresh: MessageRecord[]) => MessageRecord[],
+  mayBeStored: (record: MessageRecord) => boolean = () => true,
 ): Promise<Ingested> {
-  const tx = db.transaction(historyStores, 'readwrite');
-  return inTransaction(tx, async () => {
-    const messages = tx.objectStore('messages');
-    const bySiteId = messages.index('bySiteId');
+  const tx = db.transaction('messages', 'readwrite');
+  const { records, added } = await inTransaction(tx, async () => {
+    const bySiteId = tx.store.index('bySiteId');
     const keys = candidates.map(messageKey);
-    const stored = await allRequests(candidates, (record) => bySiteId.get([record.site, record.id]));
+    const stored = await allRequests(candidates, (record) =>
+      mayBeStored(record) ? bySiteId.get([record.site, record.id]) : Promise.resolve(undefined),
+    );
     const known = new Map<string, MessageRecord>();
     const fresh: MessageRecord[] = [];
     candidates.forEach((candidate, index) => {
@@ -52,21 +57,28 @@ export async function ingestMessages(
       }
     });
     const judged = judge(fresh);
-    const seqs = await allRequests(judged, ({ seq: _unused, ...record }) => messages.add(record));
+    const seqs = await allRequests(judged, ({ seq: _unused, ...record }) => tx.store.add(record));
     const added = judged.map((record, index) => ({ ...record, seq: seqs[index] }));
     for (const record of added) known.set(messageKey(record), record);
-    await applyToAggregates(tx, added, 1);
     return { records: keys.map((key) => known.get(key) as MessageRecord), added };
   });
+  foldSoon(db, added);
+  return { records, added };
 }
 
-/** Adds messages as they are (verdicts included), skipping any (site, id) already stored. */
+/** Adds messages as they are (verdicts included), skipping any (site, id) already stored; aggregates included. */
 export async function addMessages(db: Db, records: readonly MessageRecord[]): Promise<MessageRecord[]> {
-  return (await ingestMessages(db, records, (fresh) => fresh)).added;
+  const { added } = await ingestMessages(db, records, (fresh) => fresh);
+  await flushAggregates(db);
+  return added;
 }
 
-/** Deletes messages (with their aggregates) in one transaction. */
-export async function deleteMessages(db: Db, records: readonly MessageRecord[]): Promise<void> {
+/** Deletes messages (with their aggregates, once everything before them is folded in) in one transaction. */
+export function deleteMessages(db: Db, records: readonly MessageRecord[]): Promise<void> {
+  return withAggregates(db, (foldedSeq) => deleteFolded(db, records, foldedSeq));
+}
+
+async function deleteFolded(db: Db, records: readonly MessageRecord[], foldedSeq: number): Promise<void> {
   const tx = db.transaction(historyStores, 'readwrite');
   await inTransaction(tx, async () => {
     const messages = tx.objectStore('messages');
@@ -76,7 +88,7 @@ export async function deleteMessages(db: Db, records: readonly MessageRecord[]):
     // Only what is still stored counts down the aggregates (a concurrent forget may have deleted some).
     const stored = records.filter((_record, index) => present[index] !== undefined);
     await allRequests(stored, (record) => messages.delete(record.seq as number));
-    await applyToAggregates(tx, stored, -1);
+    await applyToAggregates(tx as HistoryTx, stored, -1, foldedSeq);
   });
 }
 

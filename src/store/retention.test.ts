@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './db';
+import { appendEngineOp, readEngineJournal } from './derived';
 import { putFeedback } from './feedback';
 import { addMessages, countMessages } from './messages';
 import { putMute } from './mutes';
 import { isQuotaError, withQuotaRetry } from './quota';
-import { pruneForQuota, pruneHistory } from './retention';
+import { deleteChunk, pruneForQuota, pruneHistory, retentionCutoff } from './retention';
 import { freshDb, makeMessage } from './testing/records';
 
 const DAY = 86_400_000;
@@ -104,5 +105,34 @@ describe('quota errors', () => {
     await expect(withQuotaRetry(write, () => pruneForQuota(db).then(() => {}))).rejects.toThrow('aborted');
     expect(await countMessages(db)).toBe(50);
     expect(await db.get('senders', ['x', 'alice'])).toMatchObject({ messages: 50 });
+  });
+});
+
+describe('retention in chunks', () => {
+  it('deletes in small chunks up to the cut, which takes whole seen-at groups', async () => {
+    const batch = (count: number, seenAt: number) =>
+      Array.from({ length: count }, (_, index) => makeMessage({ id: `${seenAt}-${index}`, seenAt }));
+    await addMessages(db, [...batch(3, 1), ...batch(8, 2), ...batch(2, 3)]);
+    const cutoff = await retentionCutoff(db, { maxMessages: 4, maxDays: 100_000 }, 3);
+    expect(cutoff).toEqual({ at: 2, isInclusive: true });
+    expect(await deleteChunk(db, cutoff, 5)).toBe(5);
+    expect(await deleteChunk(db, cutoff, 5)).toBe(5);
+    expect(await deleteChunk(db, cutoff, 5)).toBe(1);
+    expect(await deleteChunk(db, cutoff, 5)).toBe(0);
+    expect(await countMessages(db)).toBe(2);
+    expect(await db.get('senders', ['x', 'alice'])).toMatchObject({ messages: 2 });
+  });
+});
+
+describe('engine journal', () => {
+  it('keeps one prune entry, the latest edge, beside the other operations', async () => {
+    await appendEngineOp(db, { op: 'prune', before: 5 });
+    await appendEngineOp(db, { op: 'forget', site: 'x', sender: 'bob' });
+    await appendEngineOp(db, { op: 'prune', before: 9 });
+    await appendEngineOp(db, { op: 'prune', before: 7 });
+    expect(await readEngineJournal(db)).toEqual([
+      { op: 'forget', site: 'x', sender: 'bob' },
+      { op: 'prune', before: 9 },
+    ]);
   });
 });
