@@ -2,8 +2,9 @@
  * The controls on a flagged message: a chip that explains itself on click, "Mute repeat sender" and "Not canned".
  * Page text is data: everything goes in with textContent, never innerHTML.
  */
-import type { DiffPart, ItemVerdict, MessageCopy, MuteScope } from '../shared/views';
+import type { ItemVerdict, MessageCopy, MuteScope } from '../shared/views';
 import type { ItemData } from './adapters/define-adapter';
+import { element, fillPanel } from './explain-panel';
 import { t } from './i18n';
 import { createHost, isolate } from './isolate';
 import { hidePanel, place, showPanel } from './popover';
@@ -22,13 +23,6 @@ const verdicts = new WeakMap<Element, ItemVerdict>();
 
 export const chipLabel = (verdict: ItemVerdict): string =>
   verdict.reason === 'template' ? t('chipTemplate', verdict.templateSenders) : t('chipRepeat', verdict.senderCount);
-
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text = '', className = '') {
-  const node = doc.createElement(tag);
-  if (text) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 export function createControls(
   doc: Document,
@@ -67,12 +61,29 @@ export function createControls(
   return host;
 }
 
+/**
+ * Label changes wait and are written together at most once a second: while a long page is being classified the
+ * counts climb with every batch, and each text change makes the browser lay out the whole list again.
+ */
+const labels = new Map<Element, string>();
+let labelTimer: ReturnType<typeof setTimeout> | undefined;
+
+function writeLabels(): void {
+  labelTimer = undefined;
+  for (const [host, label] of labels) {
+    const chip = host.shadowRoot?.querySelector('.chip');
+    if (chip && chip.textContent !== label) chip.textContent = label;
+  }
+  labels.clear();
+}
+
 /** Keeps the chip's count current when a later verdict for the same message differs. */
 export function updateControls(host: Element, verdict: ItemVerdict): void {
   verdicts.set(host, verdict);
-  const chip = host.shadowRoot?.querySelector('.chip');
   const label = chipLabel(verdict);
-  if (chip && chip.textContent !== label) chip.textContent = label;
+  if (host.shadowRoot?.querySelector('.chip')?.textContent === label) labels.delete(host);
+  else labels.set(host, label);
+  if (labels.size > 0 && labelTimer === undefined) labelTimer = setTimeout(writeLabels, 1000);
 }
 
 function togglePanel(
@@ -98,44 +109,4 @@ function togglePanel(
       place(panel);
     },
   );
-}
-
-function fillPanel(doc: Document, panel: HTMLElement, data: ItemData, verdict: ItemVerdict, copies: MessageCopy[]) {
-  const name = data.senderName ?? data.sender;
-  const intro =
-    verdict.reason === 'template'
-      ? t('explainTemplate', verdict.templateSenders)
-      : t('explainRepeat', name, verdict.senderCount);
-  const others = copies.filter((copy) => copy.id !== data.id).slice(0, 5);
-  const list = element(doc, 'ol');
-  for (const copy of others) list.append(copyItem(doc, copy));
-  const hideCanned = element(doc, 'button', t('muteCannedOnly'), 'mute-canned');
-  hideCanned.type = 'button';
-  panel.replaceChildren(
-    element(doc, 'p', intro),
-    others.length ? list : element(doc, 'p', t('explainEmpty'), 'note'),
-    hideCanned,
-  );
-  place(panel);
-}
-
-function copyItem(doc: Document, copy: MessageCopy): HTMLLIElement {
-  const item = element(doc, 'li');
-  const who = element(doc, 'span', copy.senderName ?? copy.sender, 'who');
-  const when = element(doc, 'span', ` · ${new Date(copy.time).toLocaleString()}`, 'when');
-  const text = element(doc, 'span', '', 'text');
-  for (const part of copy.diff ?? [{ kind: 'same', value: copy.text } satisfies DiffPart]) {
-    const tag = part.kind === 'added' ? 'ins' : part.kind === 'removed' ? 'del' : 'span';
-    text.append(element(doc, tag, part.value));
-    text.append(' ');
-  }
-  item.append(who, when, text);
-  if (copy.permalink?.startsWith('https://')) {
-    const link = element(doc, 'a', copy.site, 'when');
-    link.href = copy.permalink;
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-    item.append(link);
-  }
-  return item;
 }

@@ -1,17 +1,42 @@
-/** Generic extraction: turns an adapter's selectors into `ItemData` for one message element. */
+/**
+ * Generic extraction: turns an adapter's selectors into `ItemData` for one message element. Every query is scoped
+ * to the item (never the document), selector strings are prepared once per adapter, and only DOM reads that cannot
+ * force layout are used (attributes and text nodes).
+ */
 import { limits } from '../shared/types';
 import { type Field, type ItemData, joinSelector, type Selector, type SiteAdapter } from './adapters/define-adapter';
 import { resolveUrl } from './adapters/readers';
+import { hashId, parseTime, readText } from './read-text';
 
-/** Our own elements (chip host, stub) never count as page content. */
-export const ownElements = 'uncanned-controls, uncanned-stub';
-const skipInText = `button, [role="button"], script, style, template, noscript, ${ownElements}`;
-const blockTags = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'TR']);
-/** UI strings some sites leave at the end of the text element (sites.md §1 rule 5). */
-const trailingUi = /\s*(?:…|\.\.\.)?\s*(?:see more|show more|read more|see translation|\(edited\)|edited)\s*$/i;
+export { ownElements, parseTime, readText } from './read-text';
+
+/** An adapter's selectors, prepared once: joined item selector, each selector list split and id-rewritten. */
+interface Plan {
+  item: string;
+  parts: Map<Selector, readonly string[]>;
+}
+const plans = new WeakMap<SiteAdapter, Plan>();
+
+export function planFor(adapter: SiteAdapter): Plan {
+  let plan = plans.get(adapter);
+  if (!plan) {
+    plan = { item: joinSelector(adapter.item), parts: new Map() };
+    plans.set(adapter, plan);
+  }
+  return plan;
+}
+
+function partsOf(plan: Plan, selector: Selector): readonly string[] {
+  let parts = plan.parts.get(selector);
+  if (!parts) {
+    parts = (typeof selector === 'string' ? [selector] : selector).map(scopedSelector);
+    plan.parts.set(selector, parts);
+  }
+  return parts;
+}
 
 export function findItems(adapter: SiteAdapter, root: ParentNode): Element[] {
-  const selector = joinSelector(adapter.item);
+  const selector = planFor(adapter).item;
   const found = [...root.querySelectorAll(selector)];
   if ((root as Node).nodeType === 1 && (root as Element).matches(selector)) found.unshift(root as Element);
   return found;
@@ -44,91 +69,43 @@ export function scopedSelector(selector: string): string {
 }
 
 /** First match of `selector` in `item` that belongs to it, not to a nested item (a reply). */
-export function pickOwn(item: Element, selector: Selector | undefined, itemSelector: string): Element | undefined {
-  for (const part of typeof selector === 'string' ? [selector] : (selector ?? [])) {
+export function pickOwn(item: Element, selector: Selector | undefined, adapter: SiteAdapter): Element | undefined {
+  if (selector === undefined) return undefined;
+  const plan = planFor(adapter);
+  for (const part of partsOf(plan, selector)) {
     if (part === ':scope') return item;
-    for (const candidate of item.querySelectorAll(scopedSelector(part))) {
-      if (candidate.closest(itemSelector) === item) return candidate;
-    }
+    // The item's own fields come before its nested replies in document order: the first match is almost always it.
+    const first = item.querySelector(part);
+    if (!first) continue;
+    if (first.closest(plan.item) === item) return first;
+    for (const candidate of item.querySelectorAll(part)) if (candidate.closest(plan.item) === item) return candidate;
   }
   return undefined;
 }
 
-function readField(item: Element, field: Field | undefined, itemSelector: string): string | undefined {
-  const element = field && pickOwn(item, field.from, itemSelector);
+function readField(item: Element, field: Field | undefined, adapter: SiteAdapter): string | undefined {
+  const element = field && pickOwn(item, field.from, adapter);
   return element && field ? field.read(element, item) : undefined;
 }
 
-/** Text as the reader sees it: emoji images by alt text, paragraphs on their own lines, UI strings dropped. */
-export function readText(element: Element, exclude?: string): string {
-  const skip = exclude ? `${skipInText}, ${exclude}` : skipInText;
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (el.matches(skip)) continue;
-        if (el.tagName === 'IMG') parts.push(el.getAttribute('alt') ?? '');
-        else if (el.tagName === 'BR') parts.push('\n');
-        else {
-          const isBlock = blockTags.has(el.tagName);
-          if (isBlock) parts.push('\n');
-          walk(el);
-          if (isBlock) parts.push('\n');
-        }
-      }
-    }
-  };
-  walk(element);
-  const lines = parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim());
-  return lines.filter(Boolean).join('\n').replace(trailingUi, '').trim();
-}
-
-/** Milliseconds since the epoch from ISO strings, unix seconds, HN's "ISO unix" titles or "July 30, 2026 at 8:35 AM". */
-export function parseTime(raw: string | undefined): number | undefined {
-  if (!raw) return undefined;
-  const unix = /(?:^|\s)(\d{10})$/.exec(raw.trim());
-  if (unix?.[1]) return Number(unix[1]) * 1000;
-  // Reddit's `created` has microseconds and a "+0000" offset; Bluesky labels say "July 30, 2026 at 8:35 AM".
-  const cleaned = raw
-    .replace(/ at /, ' ')
-    .replace(/(\.\d{3})\d+/, '$1')
-    .replace(/([+-]\d\d)(\d\d)$/, '$1:$2');
-  const parsed = Date.parse(cleaned);
-  return Number.isNaN(parsed) ? undefined : parsed;
-}
-
-/** FNV-1a: a last-resort id for messages without one (same sender + text = same id). */
-function hashId(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return `h:${(hash >>> 0).toString(36)}`;
-}
+const linkOf = (element: Element) =>
+  (resolveUrl(element) ?? resolveUrl(element, 'permalink') ?? resolveUrl(element, 'data-permalink'))?.href;
 
 export function extractItem(adapter: SiteAdapter, item: Element): ItemData | undefined {
-  const itemSelector = joinSelector(adapter.item);
   const custom = adapter.extract?.(item) ?? {};
-  const sender = custom.sender ?? readField(item, adapter.sender, itemSelector);
+  const sender = custom.sender ?? readField(item, adapter.sender, adapter);
   if (!sender) return undefined;
-  const textElement = pickOwn(item, adapter.text, itemSelector);
+  const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter) : undefined;
   const text = (custom.text ?? (textElement ? readText(textElement, adapter.textExclude) : '')).slice(
     0,
     limits.maxTextLength,
   );
-  const nameElement = pickOwn(item, adapter.senderName, itemSelector);
+  const nameElement = custom.senderName === undefined ? pickOwn(item, adapter.senderName, adapter) : undefined;
   const senderName = custom.senderName ?? ((nameElement && readText(nameElement).replace(/\s+/g, ' ')) || undefined);
-  const linkElement = pickOwn(item, adapter.permalink, itemSelector);
-  const permalink =
-    custom.permalink ??
-    (linkElement &&
-      (resolveUrl(linkElement) ?? resolveUrl(linkElement, 'permalink') ?? resolveUrl(linkElement, 'data-permalink'))
-        ?.href);
-  const id = custom.id ?? readField(item, adapter.messageId, itemSelector) ?? permalink ?? hashId(`${sender}\n${text}`);
-  const time = custom.time ?? parseTime(readField(item, adapter.time, itemSelector));
+  const linkElement = custom.permalink === undefined ? pickOwn(item, adapter.permalink, adapter) : undefined;
+  const permalink = custom.permalink ?? (linkElement && linkOf(linkElement));
+  const id = custom.id ?? readField(item, adapter.messageId, adapter) ?? permalink ?? hashId(`${sender}\n${text}`);
+  const time = custom.time ?? parseTime(readField(item, adapter.time, adapter));
   return {
     id: id.slice(0, limits.maxIdLength),
     sender: sender.slice(0, limits.maxIdLength),

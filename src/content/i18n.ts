@@ -17,6 +17,8 @@ export const english = {
   explainEmpty: 'No earlier copies are stored on this device.',
   explainError: 'Could not load the earlier copies.',
   explainLoading: 'Loading…',
+  explainThisOne: 'This one, compared with the first copy:',
+  explainLegend: 'Marked words differ from the first copy; struck-through words are missing.',
   stubMuted: 'Hidden: $1 repeats themselves.',
   stubCanned: 'Hidden: canned reply from $1.',
   show: 'Show',

@@ -3,11 +3,15 @@
  * site's shortcuts. One capture listener on the host stops each event there (the site's bubble-phase and
  * delegated handlers never see it) and runs the button's action itself.
  */
-const stopped = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'dblclick', 'auxclick'];
-const keys = ['keydown', 'keyup', 'keypress'];
+const stopped = [
+  ...['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'dblclick', 'auxclick'],
+  ...['keydown', 'keyup', 'keypress'],
+];
+
+const stop = (event: Event) => event.stopPropagation();
 
 export function isolate(host: HTMLElement, onButton: (button: HTMLButtonElement) => void): void {
-  for (const type of [...stopped, ...keys]) host.addEventListener(type, (event) => event.stopPropagation(), true);
+  for (const type of stopped) host.addEventListener(type, stop, true);
   host.addEventListener(
     'click',
     (event) => {
@@ -22,30 +26,100 @@ export function isolate(host: HTMLElement, onButton: (button: HTMLButtonElement)
   );
 }
 
-/** A host element with an open shadow root (assistive technology and test tools can reach it). */
+/** One constructed sheet per document and CSS text, shared by every shadow root (null: not supported here). */
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
+
+function sharedSheet(doc: Document, css: string): CSSStyleSheet | null {
+  const byCss = sheets.get(doc) ?? new Map<string, CSSStyleSheet | null>();
+  sheets.set(doc, byCss);
+  let sheet = byCss.get(css);
+  if (sheet === undefined) {
+    try {
+      const View = doc.defaultView as (Window & typeof globalThis) | null;
+      sheet = View ? new View.CSSStyleSheet() : null;
+      sheet?.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    byCss.set(css, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * A host element with an open shadow root (assistive technology and test tools can reach it). The CSS is one
+ * constructed stylesheet adopted by every root; where a content script cannot adopt sheets (Firefox's Xray
+ * wrappers reject the array, https://bugzil.la/1751346), each root gets a <style> instead.
+ */
 export function createHost(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
+  const sheet = sharedSheet(doc, css);
+  if (sheet) {
+    try {
+      root.adoptedStyleSheets = [sheet];
+      return { host, root };
+    } catch {
+      sheets.get(doc)?.set(css, null);
+    }
+  }
   const style = doc.createElement('style');
   style.textContent = css;
   root.append(style);
   return { host, root };
 }
 
-const themes = new WeakMap<Document, { theme: 'light' | 'dark'; at: number }>();
+const themes = new WeakMap<Document, { theme: 'light' | 'dark'; at: number; refreshing?: boolean }>();
+
+function measureTheme(element: Element): 'light' | 'dark' {
+  const color = element.ownerDocument.defaultView?.getComputedStyle(element).color ?? '';
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 ? 'dark' : 'light';
+}
 
 /**
  * Light or dark controls, from the text colour the site uses around them. getComputedStyle forces a style
- * recalculation after our own insertions, so the answer is cached per document for a few seconds (theme
- * switches are rare; a 5,000-comment page would otherwise recalc once per chip).
+ * recalculation of everything changed since the last frame (measured: 100 ms while a 5,000-comment page parses),
+ * so only the first call measures at once; later refreshes (every few seconds) run right after a frame, when the
+ * page's style is up to date and the read is cheap. Theme switches are rare.
  */
 export function themeFor(element: Element): 'light' | 'dark' {
   const doc = element.ownerDocument;
   const cached = themes.get(doc);
-  if (cached && performance.now() - cached.at < 5000) return cached.theme;
-  const color = doc.defaultView?.getComputedStyle(element).color ?? '';
-  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-  const theme = 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 ? 'dark' : 'light';
-  themes.set(doc, { theme, at: performance.now() });
-  return theme;
+  if (!cached && doc.readyState === 'loading') return guessTheme(doc); // primed once parsing is done
+  if (!cached) {
+    const theme = measureTheme(element);
+    themes.set(doc, { theme, at: performance.now() });
+    return theme;
+  }
+  const view = doc.defaultView;
+  if (view && !cached.refreshing && performance.now() - cached.at > 5000) {
+    cached.refreshing = true;
+    view.requestAnimationFrame(() =>
+      view.setTimeout(() => {
+        if (element.isConnected) themes.set(doc, { theme: measureTheme(element), at: performance.now() });
+        else cached.refreshing = false;
+      }),
+    );
+  }
+  return cached.theme;
+}
+
+/** While the page parses, style is far from clean: a guess from markup and the OS setting, not a measurement. */
+const guessTheme = (doc: Document): 'light' | 'dark' =>
+  doc.documentElement.hasAttribute('dark') || doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
+
+/** Measures the theme right after the first frame once parsing is done, when the page's style is up to date. */
+export function primeTheme(doc: Document): void {
+  const view = doc.defaultView;
+  const measure = () =>
+    view?.requestAnimationFrame(() =>
+      view.setTimeout(() => {
+        if (!themes.has(doc) && doc.body) themes.set(doc, { theme: measureTheme(doc.body), at: performance.now() });
+      }),
+    );
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', measure, { once: true });
+  else measure();
 }

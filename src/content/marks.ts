@@ -1,14 +1,16 @@
 /**
  * Writes a decision onto the page: the data-uncanned hooks, the controls and the stub. Every write checks the
  * current value first, so re-applying the same decision causes no mutations (and no observer feedback loop).
+ * Each item's controls are remembered in a WeakMap, so re-marking never queries the item's subtree.
  */
 import type { ItemVerdict } from '../shared/views';
-import { type ItemData, joinSelector, type SiteAdapter } from './adapters/define-adapter';
+import type { ItemData, SiteAdapter } from './adapters/define-adapter';
 import { type ControlActions, controlsTag, createControls, updateControls } from './chip';
 import type { Decision } from './decide';
 import { pickOwn } from './extract';
 import { t } from './i18n';
 import { themeFor } from './isolate';
+import { cancelNearView, whenNearView } from './near-view';
 import { createStub, findStub } from './stub';
 
 export const hooks = ['data-uncanned', 'data-uncanned-hidden', 'data-uncanned-id', 'data-uncanned-revealed'] as const;
@@ -19,15 +21,22 @@ export interface MarkContext {
   onShow(id: string): void;
 }
 
-function setAttribute(element: Element, name: string, value: string | undefined): void {
+/** The controls host we inserted into each item. */
+const controlsOf = new WeakMap<Element, Element>();
+
+export function setAttribute(element: Element, name: string, value: string | undefined): void {
   if (value === undefined) {
     if (element.hasAttribute(name)) element.removeAttribute(name);
   } else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-/** Our controls that belong to this item (not to a nested reply). */
-function ownControls(item: Element, itemSelector: string): Element[] {
-  return [...item.querySelectorAll(controlsTag)].filter((host) => host.closest(itemSelector) === item);
+/** The item's controls, if still inside it (a framework may have re-rendered the item's content). */
+function currentControls(item: Element): Element | undefined {
+  const host = controlsOf.get(item);
+  if (host && item.contains(host)) return host;
+  host?.remove();
+  controlsOf.delete(item);
+  return undefined;
 }
 
 export function applyMarks(
@@ -37,16 +46,18 @@ export function applyMarks(
   decision: Decision,
   context: MarkContext,
 ): void {
-  const itemSelector = joinSelector(context.adapter.item);
   setAttribute(item, 'data-uncanned', decision.judged);
   setAttribute(item, 'data-uncanned-hidden', decision.hidden);
-  const controls = ownControls(item, itemSelector);
+  let host = currentControls(item);
+  if (host && (decision.judged !== 'canned' || !verdict || host.getAttribute('data-uncanned-for') !== data.id)) {
+    host.remove();
+    controlsOf.delete(item);
+    host = undefined;
+  }
   if (decision.judged === 'canned' && verdict) {
-    const current = controls.find((host) => host.getAttribute('data-uncanned-for') === data.id);
-    for (const host of controls) if (host !== current) host.remove();
-    if (current) updateControls(current, verdict);
-    else insertControls(item, data, verdict, context, itemSelector);
-  } else for (const host of controls) host.remove();
+    if (host) updateControls(host, verdict);
+    else whenNearView(item, () => insertIfStillCanned(item, data, verdict, context));
+  } else cancelNearView(item);
 
   const stub = findStub(item, data.id);
   if (decision.hidden && decision.mode === 'collapse') {
@@ -58,26 +69,29 @@ export function applyMarks(
   } else stub?.remove();
 }
 
-function insertControls(
-  item: Element,
-  data: ItemData,
-  verdict: ItemVerdict,
-  context: MarkContext,
-  itemSelector: string,
-): void {
-  const slot = pickOwn(item, context.adapter.slot, itemSelector);
-  const text = pickOwn(item, context.adapter.text, itemSelector);
+function insertIfStillCanned(item: Element, data: ItemData, verdict: ItemVerdict, context: MarkContext): void {
+  const shows = item.getAttribute('data-uncanned-id') === data.id && item.getAttribute('data-uncanned') === 'canned';
+  if (shows && item.isConnected && !currentControls(item))
+    controlsOf.set(item, insertControls(item, data, verdict, context));
+}
+
+function insertControls(item: Element, data: ItemData, verdict: ItemVerdict, context: MarkContext): Element {
+  const slot = pickOwn(item, context.adapter.slot, context.adapter);
+  const text = pickOwn(item, context.adapter.text, context.adapter);
   const anchor = slot ?? text?.parentElement ?? item;
   const host = createControls(item.ownerDocument, data, verdict, context.actions, themeFor(anchor));
   if (slot) slot.append(host);
   else if (text) text.after(host);
   else item.append(host);
+  return host;
 }
 
 /** Removes everything we added to an item, e.g. when a virtualized list re-uses it for another message. */
 export function clearMarks(item: Element, itemSelector: string): void {
   for (const name of hooks) setAttribute(item, name, undefined);
-  for (const host of ownControls(item, itemSelector)) host.remove();
+  controlsOf.delete(item);
+  cancelNearView(item);
+  for (const host of item.querySelectorAll(controlsTag)) if (host.closest(itemSelector) === item) host.remove();
   const previous = item.previousElementSibling;
   if (previous?.hasAttribute('data-uncanned-stub-for')) previous.remove();
 }

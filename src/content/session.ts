@@ -3,9 +3,10 @@
  * by main.ts once the adapter is known; `stop()` tears everything down (pause, invalidated extension context).
  */
 import { handleInContent, sendToBackground } from '../shared/messaging';
-import type { MuteScope, PageState } from '../shared/views';
-import type { ItemData, SiteAdapter } from './adapters/define-adapter';
-import type { ControlActions } from './chip';
+import type { PageState } from '../shared/views';
+import { createActions } from './actions';
+import type { SiteAdapter } from './adapters/define-adapter';
+import { primeTheme } from './isolate';
 import { observe, scheduleTick } from './observe';
 import { updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
@@ -19,38 +20,18 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   let disconnect: (() => void) | undefined;
   let ticking = false;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  const isRelevant = () => adapter.isRelevantPage?.(new URL(location.href)) ?? true;
-
-  const actions: ControlActions = {
-    mute(data: ItemData, scope: MuteScope) {
-      // Apply here at once; the background then broadcasts the new state to every tab (this one included).
-      state = {
-        ...state,
-        mutes: [
-          ...state.mutes.filter((m) => m.sender !== data.sender),
-          { sender: data.sender, senderName: data.senderName, scope },
-        ],
-      };
-      apply(state);
-      void sendToBackground('muteSender', {
-        site: adapter.id,
-        sender: data.sender,
-        senderName: data.senderName,
-        scope,
-      });
-    },
-    notCanned(data, verdict) {
-      const target = verdict.clusterId
-        ? ({ kind: 'cluster', clusterId: verdict.clusterId } as const)
-        : ({ kind: 'sender', site: adapter.id, sender: data.sender } as const);
-      state = verdict.clusterId
-        ? { ...state, notCannedClusters: [...state.notCannedClusters, verdict.clusterId] }
-        : { ...state, notCannedSenders: [...state.notCannedSenders, data.sender] };
-      apply(state);
-      void sendToBackground('markNotCanned', { target });
-    },
-    explain: (data) => sendToBackground('explainMessage', { site: adapter.id, id: data.id }),
+  let relevant: { href: string; is: boolean } | undefined;
+  const isRelevant = () => {
+    if (relevant?.href !== location.href)
+      relevant = { href: location.href, is: adapter.isRelevantPage?.(new URL(location.href)) ?? true };
+    return relevant.is;
   };
+
+  const actions = createActions(
+    adapter,
+    () => state,
+    (next) => apply(next),
+  );
 
   const pipeline = new Pipeline(adapter, doc, state, {
     classify: (items) => sendToBackground('classify', { site: adapter.id, url: location.href, items }),
@@ -68,8 +49,11 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       pipeline.restart();
       scheduleReport();
     }
-    if (isRelevant()) pipeline.flush(budgetMs);
-    if (pipeline.hasWork && isRelevant()) schedule();
+    try {
+      if (isRelevant()) pipeline.flush(budgetMs);
+    } finally {
+      if (pipeline.hasWork && isRelevant()) schedule(); // one bad item must not stall the queue
+    }
   }
 
   function schedule() {
@@ -154,6 +138,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       apply(next.site === adapter.id ? next : await sendToBackground('getPageState', { site: adapter.id }));
     },
   });
+  primeTheme(doc);
   apply(state);
   report(); // at once: the background broadcasts mutes only to tabs that have reported their site
 }

@@ -9,6 +9,8 @@ import { shadowCss } from './styles';
 
 export const stubTag = 'uncanned-stub';
 const stubAttribute = 'data-uncanned-stub-for';
+/** Stubs we inserted, so finding orphans never scans the document. */
+const stubs = new Set<Element>();
 
 export function findStub(item: Element, id: string): Element | undefined {
   const previous = item.previousElementSibling;
@@ -42,15 +44,18 @@ export function createStub(item: Element, id: string, label: string, theme: 'lig
   outer.setAttribute(stubAttribute, id);
   const slot = item.getAttribute('slot');
   if (slot) outer.setAttribute('slot', slot);
+  stubs.add(outer);
   return outer;
 }
 
 /** Stubs whose message was removed or re-used for another message (virtualized lists). */
-export function removeOrphanStubs(doc: Document): void {
-  for (const stub of doc.querySelectorAll(`[${stubAttribute}]`)) {
+export function removeOrphanStubs(): void {
+  for (const stub of stubs) {
     const next = stub.nextElementSibling;
     const id = stub.getAttribute(stubAttribute);
-    if (!next || next.getAttribute('data-uncanned-id') !== id || !next.hasAttribute('data-uncanned-hidden'))
-      stub.remove();
+    if (stub.isConnected && next?.getAttribute('data-uncanned-id') === id && next?.hasAttribute('data-uncanned-hidden'))
+      continue;
+    stub.remove();
+    stubs.delete(stub);
   }
 }

@@ -11,14 +11,14 @@ export const prehideRule = (selector: string): string =>
   `:is(${selector}):not([data-uncanned-revealed]){display:none!important}`;
 
 export const shadowCss = `
-:host{all:initial;position:relative;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;
+:host{all:initial;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;
   font:500 12px/18px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#3d2c00;
   --chip:#fff3cd;--chip-border:#e8c35a;--chip-text:#6b4a00;--action:#ffffff;--action-border:#d5d7dc;--action-text:#40444d;
   --panel:#fffdf6;--panel-border:#ecdca8;--panel-text:#1f2328;--muted:#656d76;--ins:#d3f4dc;--del:#fde2e2;--focus:#2563eb}
 :host([data-theme="dark"]){color:#f5e7c4;--chip:#3b2f12;--chip-border:#8a6d1f;--chip-text:#ffd978;--action:#23262d;
   --action-border:#454a55;--action-text:#d7dae0;--panel:#1d2026;--panel-border:#4a4230;--panel-text:#e6e8eb;--muted:#9aa1ab;
   --ins:#1f4d2c;--del:#5a2323;--focus:#7aa7ff}
-:host([data-open]){z-index:2147483000}
+:host([data-open]){position:relative;z-index:2147483000}
 .bar{display:inline-flex;align-items:center;gap:4px;flex-wrap:wrap}
 button{font:inherit;line-height:18px;margin:0;border:1px solid var(--action-border);border-radius:999px;padding:0 8px;
   background:var(--action);color:var(--action-text);cursor:pointer;white-space:nowrap}
@@ -39,7 +39,9 @@ button:focus-visible{outline:2px solid var(--focus);outline-offset:1px}
 .panel li{margin:4px 0}
 .who{font-weight:600}.when,.note{color:var(--muted)}
 .text{display:block;overflow-wrap:anywhere}
-ins{background:var(--ins);text-decoration:none;border-radius:2px}del{background:var(--del);border-radius:2px}
+.added{background:var(--ins);color:inherit;border-radius:2px;padding:0 2px}
+.removed{background:var(--del);border-radius:2px;padding:0 2px}
+.this-one{margin:6px 0 4px}.legend{font-size:11px}
 a{color:inherit}
 .stub{color:var(--muted);font-style:italic}
 .stub button{font-style:normal;margin-left:6px}`;

@@ -15,23 +15,44 @@ export const attr =
 /** The element's own text, trimmed (display names, `@handle` chips). */
 export const ownText: Reader = (element) => element.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
-/** Resolves `href` (or `src`) against the page, so relative and absolute links read the same. */
+const resolved = new Map<string, URL | undefined>();
+
+/**
+ * Resolves `href` (or `src`) against the page, so relative and absolute links read the same. Several fields often
+ * read the same link (message id and permalink), so parsed URLs are cached; callers treat them as read-only.
+ */
 export function resolveUrl(element: Element, name = 'href'): URL | undefined {
   const raw = element.getAttribute(name);
   if (!raw) return undefined;
+  const base = element.ownerDocument.baseURI;
+  const key = `${base}\n${raw}`;
+  if (resolved.has(key)) return resolved.get(key);
+  let url: URL | undefined;
   try {
-    return new URL(raw, element.ownerDocument.baseURI);
+    url = new URL(raw, base);
   } catch {
-    return undefined;
+    url = undefined;
   }
+  if (resolved.size >= 500) resolved.clear();
+  resolved.set(key, url);
+  return url;
 }
+
+/** `decodeURIComponent` that keeps malformed escapes (`%E0%A4%A`) instead of throwing. */
+const decodePath = (path: string) => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
 
 /** First capture group of `pattern` run on the link's `pathname + search` (or `src` with `name = 'src'`). */
 export const hrefMatch =
   (pattern: RegExp, name = 'href'): Reader =>
   (element) => {
     const url = resolveUrl(element, name);
-    const found = url ? pattern.exec(decodeURIComponent(url.pathname) + url.search) : null;
+    const found = url ? pattern.exec(decodePath(url.pathname) + url.search) : null;
     return found?.[1] || undefined;
   };
 

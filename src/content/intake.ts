@@ -1,0 +1,66 @@
+/**
+ * The pipeline's intake: nodes the observer reported, resolved to the message items they are in or contain, and
+ * items waiting to be read. Each step is cheap and the caller stops it when its time slice is spent.
+ */
+import type { SiteAdapter } from './adapters/define-adapter';
+import { findItems, planFor } from './extract';
+
+export class Intake {
+  private readonly nodes = new Set<Node>();
+  readonly items = new Set<Element>();
+  /** While the document is still parsing, mutations only ask for a scan of unmarked items. */
+  private scanPending = false;
+  private readonly itemSelector: string;
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly doc: Document,
+  ) {
+    this.itemSelector = planFor(adapter).item;
+  }
+
+  get hasWork(): boolean {
+    return this.nodes.size > 0 || this.items.size > 0 || this.scanPending;
+  }
+
+  enqueue(nodes: Iterable<Node>): void {
+    // The parser inserts every element as its own mutation (100,000 on a 5,000-comment page): while loading,
+    // one scan per tick for items not marked yet is far cheaper than resolving each node.
+    if (this.doc.readyState === 'loading') this.scanPending = true;
+    else for (const node of nodes) this.nodes.add(node);
+  }
+
+  /** Queues every item not processed yet; while parsing, not the last one (it may be incomplete). */
+  scanUnmarked(): void {
+    this.scanPending = false;
+    const items = findItems(this.adapter, this.doc).filter((item) => !item.hasAttribute('data-uncanned-id'));
+    if (this.doc.readyState === 'loading') items.pop();
+    for (const item of items) this.items.add(item);
+  }
+
+  /** Resolves queued nodes to items until `spent()` says the slice is over. */
+  resolve(spent: () => boolean): void {
+    if (this.scanPending) this.scanUnmarked();
+    for (const node of this.nodes) {
+      this.nodes.delete(node);
+      this.resolveNode(node);
+      if (spent()) return;
+    }
+  }
+
+  private resolveNode(node: Node): void {
+    if (node.nodeType !== 1 && node.nodeType !== 9) return;
+    const element = node as Element;
+    const owner = element.closest?.(this.itemSelector);
+    if (owner) this.items.add(owner);
+    // A node without child elements cannot contain an item (parsers insert elements empty, then children).
+    if (node.nodeType === 9 || element.firstElementChild) {
+      for (const item of findItems(this.adapter, element)) this.items.add(item);
+    }
+  }
+
+  clear(): void {
+    this.nodes.clear();
+    this.items.clear();
+  }
+}

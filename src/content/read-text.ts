@@ -1,0 +1,79 @@
+/** Message text as the reader sees it, from the DOM alone (textContent-like reads; nothing that forces layout). */
+
+/** Our own elements (chip host, stub) never count as page content. */
+export const ownElements = 'uncanned-controls, uncanned-stub';
+const skippedTags = new Set([
+  'button',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'uncanned-controls',
+  'uncanned-stub',
+]);
+const blockTags = new Set(['p', 'div', 'li', 'blockquote', 'pre', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'tr']);
+/** UI strings some sites leave at the end of the text element (sites.md §1 rule 5). */
+const trailingUi = /\s*(?:…|\.\.\.)?\s*(?:see more|show more|read more|see translation|\(edited\)|edited)\s*$/i;
+
+const isSkipped = (element: Element, exclude: string | undefined) =>
+  skippedTags.has(element.localName) ||
+  element.getAttribute('role') === 'button' ||
+  (exclude !== undefined && element.matches(exclude));
+
+function collect(node: Node, exclude: string | undefined, parts: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+    else if (child.nodeType === 1) {
+      const element = child as Element;
+      const tag = element.localName;
+      if (isSkipped(element, exclude)) continue;
+      if (tag === 'img') parts.push(element.getAttribute('alt') ?? '');
+      else if (tag === 'br') parts.push('\n');
+      else if (blockTags.has(tag)) {
+        parts.push('\n');
+        collect(element, exclude, parts);
+        parts.push('\n');
+      } else collect(element, exclude, parts);
+    }
+  }
+}
+
+/** Emoji images by alt text, paragraphs on their own lines, buttons, UI strings and our controls dropped. */
+export function readText(element: Element, exclude?: string): string {
+  let raw: string;
+  if (element.firstElementChild === null)
+    raw = element.textContent ?? ''; // the common case: plain text
+  else {
+    const parts: string[] = [];
+    collect(element, exclude, parts);
+    raw = parts.join('');
+  }
+  const lines = raw.split('\n');
+  let text = '';
+  for (const line of lines) {
+    const clean = line.replace(/\s+/g, ' ').trim();
+    if (clean) text = text ? `${text}\n${clean}` : clean;
+  }
+  return text.replace(trailingUi, '').trim();
+}
+
+/** Milliseconds since the epoch from ISO strings, unix seconds, HN's "ISO unix" titles or "July 30, 2026 at 8:35 AM". */
+export function parseTime(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const unix = /(?:^|\s)(\d{10})$/.exec(raw.trim());
+  if (unix?.[1]) return Number(unix[1]) * 1000;
+  // Reddit's `created` has microseconds and a "+0000" offset; Bluesky labels say "July 30, 2026 at 8:35 AM".
+  const cleaned = raw
+    .replace(/ at /, ' ')
+    .replace(/(\.\d{3})\d+/, '$1')
+    .replace(/([+-]\d\d)(\d\d)$/, '$1:$2');
+  const parsed = Date.parse(cleaned);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** FNV-1a: a last-resort id for messages without one (same sender + text = same id). */
+export function hashId(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return `h:${(hash >>> 0).toString(36)}`;
+}

@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ChromiumSession, launchChromium } from './lib/chromium';
+import { fixturePages } from './lib/fixtures';
+
+// In-page flows beyond flag-and-mute, on the YouTube comments fixture (release build, Chromium): Not canned,
+// "Hide only their canned replies", cannedAction 'hide' from settings, SPA navigation and a recycled element.
+
+const pageUrl = Object.keys(fixturePages()).find((key) => key.startsWith('https://www.youtube.com/watch')) ?? '';
+const repeat = 'working from home with one simple app';
+const ordinary = 'What software do you use to edit your videos?';
+const clean = 'Pricing question';
+
+interface Row {
+  id: string;
+  judged: string | null;
+  hidden: string | null;
+  visible: boolean;
+  text: string;
+  controls: number;
+}
+
+const snapshot = (page: Page): Promise<Row[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-uncanned-id]')].map((element) => ({
+      id: element.getAttribute('data-uncanned-id') ?? '',
+      judged: element.getAttribute('data-uncanned'),
+      hidden: element.getAttribute('data-uncanned-hidden'),
+      visible: (element as HTMLElement).checkVisibility(),
+      text: element.querySelector('#content-text')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      controls: element.querySelectorAll('uncanned-controls').length,
+    })),
+  );
+
+const copies = (rows: Row[]) => rows.filter((row) => row.text.includes(repeat));
+const withText = (rows: Row[], text: string) => rows.find((row) => row.text.includes(text));
+
+/** Waits until every message is judged and `accept` holds; returns the last snapshot. */
+async function until(page: Page, accept: (rows: Row[]) => boolean, timeout = 15_000): Promise<Row[]> {
+  let rows: Row[] = [];
+  await expect
+    .poll(
+      async () => {
+        rows = await snapshot(page);
+        return rows.length > 0 && rows.every((row) => row.judged) && accept(rows);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return rows;
+}
+
+const flagged = (rows: Row[]) => copies(rows).length === 3 && copies(rows).every((row) => row.judged === 'canned');
+
+let session: ChromiumSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('content flows on YouTube comments (Chromium)', () => {
+  it('Not canned clears the chip on every copy of the cluster, and stays clean after a reload', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    await until(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
+    await page
+      .locator('[data-uncanned="canned"]', { hasText: repeat })
+      .first()
+      .getByRole('button', { name: 'Not canned' })
+      .click();
+    const isCleared = (rows: Row[]) => copies(rows).every((row) => row.judged === 'clean' && row.controls === 0);
+    await until(page, isCleared, 2_000);
+    await page.reload();
+    const after = await until(page, (rows) => copies(rows).length === 3 && isCleared(rows));
+    expect(withText(after, clean)).toMatchObject({ judged: 'clean', visible: true });
+  });
+
+  it('"Hide only their canned replies" hides the copies but not the same sender\'s ordinary comment', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    await until(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
+    const item = page.locator('[data-uncanned="canned"]', { hasText: repeat }).first();
+    await item.locator('uncanned-controls .chip').click();
+    await item.getByRole('button', { name: 'Hide only their canned replies' }).click();
+    const rows = await until(page, (all) => copies(all).every((row) => row.hidden === 'muted' && !row.visible), 2_000);
+    expect(withText(rows, ordinary)).toMatchObject({ judged: 'clean', hidden: null, visible: true });
+    expect(withText(rows, clean)).toMatchObject({ hidden: null, visible: true });
+  });
+
+  it("cannedAction 'hide' set from an extension page hides canned messages, nothing else", async () => {
+    session = await launchChromium();
+    const popup = await session.openPopup();
+    await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'updateSettings', input: { settings: { cannedAction: 'hide' } } }),
+    );
+    const page = await session.openPage(pageUrl);
+    const rows = await until(page, (all) =>
+      copies(all).every((row) => row.judged === 'canned' && row.hidden === 'canned' && !row.visible),
+    );
+    expect(copies(rows)).toHaveLength(3);
+    expect(await page.locator('uncanned-stub').count()).toBe(0); // hide leaves no stub
+    expect(withText(rows, ordinary)).toMatchObject({ hidden: null, visible: true });
+  });
+
+  it('reads the new comments after an SPA navigation swaps the list', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    const before = await until(page, flagged);
+    // What YouTube does on navigation: a new URL by pushState, the same renderers filled with other comments.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/watch?v=Dr1ftW00d11');
+      const items = [...document.querySelectorAll('ytd-comment-view-model')];
+      items.forEach((item, index) => {
+        const link = item.querySelector('#published-time-text a');
+        link?.setAttribute('href', `/watch?v=Dr1ftW00d11&lc=UgzSpaNavigation${String(index).padStart(4, '0')}AaABAg`);
+        const text = item.querySelector('#content-text');
+        if (text) text.textContent = `Second video, comment number ${index}: the lighting in this one is much better`;
+      });
+    });
+    const after = await until(page, (rows) => rows.every((row) => row.text.startsWith('Second video')));
+    expect(after.map((row) => row.id).filter((id) => before.some((old) => old.id === id))).toEqual([]);
+    expect(after.filter((row) => !row.id.startsWith('UgzSpaNavigation'))).toEqual([]);
+    expect(after).toHaveLength(before.length); // every swapped element was read again under its new id
+  });
+
+  it('re-judges an element a virtualized list re-uses for another message', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    await until(page, flagged);
+    // Recycle the ordinary "Pricing question" element into a fourth canned copy from another account.
+    const reused = await page.evaluate((text) => {
+      const item = [...document.querySelectorAll('ytd-comment-view-model')].find((element) =>
+        element.querySelector('#content-text')?.textContent?.includes(text),
+      );
+      if (!item) throw new Error('no item');
+      item
+        .querySelector('#published-time-text a')
+        ?.setAttribute('href', '/watch?v=Dr1ftW00d10&lc=UgzRecycled0001AaABAg');
+      item.querySelector('#author-text')?.setAttribute('href', '/@quickgains-hub');
+      const body = item.querySelector('#content-text');
+      if (body)
+        body.textContent =
+          'I made $4,800 last week working from home with one simple app. Check my profile to start today!';
+      return item.getAttribute('data-uncanned-id');
+    }, clean);
+    const rows = await until(page, (all) =>
+      all.some((row) => row.id === 'UgzRecycled0001AaABAg' && row.judged === 'canned'),
+    );
+    expect(rows.some((row) => row.id === reused)).toBe(false);
+    expect(rows.find((row) => row.id === 'UgzRecycled0001AaABAg')).toMatchObject({ judged: 'canned', controls: 1 });
+  });
+});
