@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
+import { screenshotPath } from './lib/screenshots';
 
 // In-page flow on every adapter's fixture page, served under the real URL, with the release build:
 // flagging on first visit, chip + explanation, Mute repeat sender in this tab and a second tab, reload, and
@@ -209,8 +210,8 @@ describe('chip screenshots (Chromium)', () => {
   afterAll(() => session?.close());
 
   it.each([
-    ['reddit (new)', 'docs/screenshots/in-page-chip.png'],
-    ['youtube comments', 'docs/screenshots/in-page-chip-dark.png'],
+    ['reddit (new)', 'in-page-chip.png'],
+    ['youtube comments', 'in-page-chip-dark.png'],
   ] as const)('%s → %s', async (name, file) => {
     const test = cases[name];
     if (!test) throw new Error(name);
@@ -226,11 +227,11 @@ describe('chip screenshots (Chromium)', () => {
     await item.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const [box, popover] = [await item.boundingBox(), await panel.boundingBox()];
     if (!box || !popover) throw new Error('no box');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+
     const x = Math.max(0, Math.min(box.x, popover.x) - 40);
     const y = Math.max(0, box.y - 80);
     const right = Math.max(box.x + box.width, popover.x + popover.width) + 24;
     const bottom = Math.max(box.y + box.height, popover.y + popover.height) + 60;
-    await page.screenshot({ path: file, clip: { x, y, width: right - x, height: bottom - y } });
+    await page.screenshot({ path: screenshotPath(file), clip: { x, y, width: right - x, height: bottom - y } });
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
+import { screenshotPath } from './lib/screenshots';
 
 // Page → content script → background → IndexedDB → popup, on the release build in Chromium. The fixture thread
 // (tests/fixtures/pages/generator/data.mjs) has one repeat sender with 3 near-identical copies plus one ordinary
@@ -96,14 +97,13 @@ describe('popup in Chromium', () => {
   });
 
   it('takes light and dark screenshots of the popup with real data', async () => {
-    fs.mkdirSync('docs/screenshots', { recursive: true });
     await popup.emulateMedia({ colorScheme: 'light' });
-    await popup.screenshot({ path: 'docs/screenshots/popup-light.png' });
+    await popup.screenshot({ path: screenshotPath('popup-light.png') });
     await popup.emulateMedia({ colorScheme: 'dark' });
     const row = senderRow(popup, repeatSender).first();
     await row.getByRole('button', { name: /Show copies by/ }).click();
     await row.getByRole('list', { name: /copies, side by side/ }).waitFor();
-    await popup.screenshot({ path: 'docs/screenshots/popup-dark.png' });
+    await popup.screenshot({ path: screenshotPath('popup-dark.png') });
     await row.getByRole('button', { name: /Show copies by/ }).click();
     await popup.emulateMedia({ colorScheme: 'light' });
   });
@@ -154,7 +154,7 @@ describe('popup in Chromium', () => {
     const file = await download.path();
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toBeTypeOf('object');
     await options.emulateMedia({ colorScheme: 'light' });
-    await options.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
+    await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
 
     const fresh = await launchChromium();
     try {
