@@ -19,7 +19,7 @@ import { dropEngine, type EngineHost, getEngineHost, scheduleSnapshot } from './
 import { toObserved } from './engine-rebuild';
 import { noteBatch } from './idle';
 import { withWriteLock } from './lock';
-import { countAdded, freeSpaceAfterQuota } from './maintenance';
+import { countAdded, foldAtPause, freeSpaceAfterQuota } from './maintenance';
 
 type ClassifyInput = InputOf<typeof toBackgroundSchemas, 'classify'>;
 type Item = ClassifyInput['items'][number];
@@ -96,7 +96,8 @@ export async function ingest(host: EngineHost, candidates: readonly MessageRecor
     );
     host.lastSeq = Math.max(host.lastSeq, ...added.map((record) => record.seq ?? 0));
     scheduleSnapshot(host, added.length);
-    // Retention runs after the answer, in the background and in small steps.
+    // Aggregates and retention follow after the answer, in the background and in small steps.
+    foldAtPause(host.db);
     countAdded(host, added.length);
     return records;
   } catch (error) {

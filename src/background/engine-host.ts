@@ -6,7 +6,6 @@
  */
 import { createEngine, type DetectionEngine, defaultEngineConfig, type EngineConfig, FORMAT_VERSION } from '../core';
 import type { Settings } from '../shared/settings';
-import { warmAggregates } from '../store/aggregate-queue';
 import { getDb } from '../store/connection';
 import type { Db } from '../store/db';
 import { readEngineJournal } from '../store/derived';
@@ -18,6 +17,7 @@ import { loadSnapshot, saveSnapshot, snapshotSeqHint } from '../store/snapshot';
 import { rebuildEngine, toObserved } from './engine-rebuild';
 import { waitForPause } from './idle';
 import { withWriteLock } from './lock';
+import { foldAtPause } from './maintenance';
 
 export interface EngineHost {
   db: Db;
@@ -83,8 +83,8 @@ async function restoreEngine(): Promise<EngineHost> {
   host.unsaved = replay.messages.length;
   host.lastSeq = replay.lastSeq;
   redoJournal(restored, journal, feedback);
-  // Folding what the last worker left unfolded reads messages too: after the first answer, not before it.
-  void waitForPause(SNAPSHOT_MAX_WAIT_MS).then(() => warmAggregates(db));
+  // What the last worker left unfolded (or a rebuild after a format change) waits until after the first answer.
+  foldAtPause(db);
   if (host.unsaved > 0) scheduleSnapshot(host, 0);
   return host;
 }

@@ -4,6 +4,7 @@
  * retention runs in the background in small chunks, each its own short turn of the write lock, and waits for
  * a pause in the batches first: a full history sheds ~5,000 messages at once, which took seconds in one go.
  */
+import { foldInBackground, hasPending } from '../store/aggregate-queue';
 import type { Db } from '../store/db';
 import { appendEngineOp } from '../store/derived';
 import { getMeta, setMeta } from '../store/meta';
@@ -25,9 +26,11 @@ import { withWriteLock } from './lock';
 const QUOTA_KEY = 'quotaWarning';
 // Retention runs at most this often: counting 100k messages on every batch would be wasted work.
 const PRUNE_EVERY_MESSAGES = 1_000;
-// A steady stream of batches must not let the history grow without bound: chunks wait this long at most.
+// A steady stream of batches must not let the history (or the unfolded part) grow without bound: background
+// work waits this long at most.
 const MAX_WAIT_MS = 2_000;
 let addedSincePrune = Number.POSITIVE_INFINITY; // first batch of a worker life checks retention
+let isFoldScheduled = false;
 let running: Promise<void> | undefined;
 
 /** Over the cap, prune to 95 % of it, so a full history is pruned once per few thousand messages. */
@@ -60,6 +63,16 @@ export async function enforceRetention(host: EngineHost, force = false): Promise
     await saveEngineSnapshot(host);
   }
   return result;
+}
+
+/** Folds newly stored messages into the aggregates at the next pause (~100 ms of IndexedDB work per 500). */
+export function foldAtPause(db: Db): void {
+  if (isFoldScheduled || !hasPending(db)) return;
+  isFoldScheduled = true;
+  void waitForPause(MAX_WAIT_MS).then(() => {
+    isFoldScheduled = false;
+    return foldInBackground(db);
+  });
 }
 
 /** A batch was stored: counts it and, once enough arrived, starts a background retention run. */

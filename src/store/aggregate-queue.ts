@@ -1,7 +1,7 @@
 /**
  * The aggregates (senders, senderClusters, clusters) follow the messages instead of being written with them: a
- * classify batch stores only its messages and answers; the new records are folded into the aggregates right
- * after, in a transaction of their own (docs/benchmarks-store.md: aggregates were half the cost of a batch).
+ * classify batch stores only its messages and answers; the new records are folded into the aggregates later
+ * (the background does it at the next pause in the batches), in transactions of their own (docs/benchmarks-store.md: aggregates were half the cost of a batch).
  * `meta.aggregatesSeq` is the last folded message, written with the fold, so whatever a stopped worker left
  * unfolded is found again from the messages. Aggregate writes run one at a time in this queue, and every
  * reader of the aggregates goes through `withAggregates`, which folds what is pending first.
@@ -26,7 +26,6 @@ interface Queue {
   pending: MessageRecord[];
   /** Highest folded seq; undefined until read from `meta` in this worker life. */
   foldedSeq: number | undefined;
-  isScheduled: boolean;
 }
 
 const queues = new WeakMap<Db, Queue>();
@@ -34,7 +33,7 @@ const queues = new WeakMap<Db, Queue>();
 function queueOf(db: Db): Queue {
   let queue = queues.get(db);
   if (!queue) {
-    queue = { tail: Promise.resolve(), pending: [], foldedSeq: undefined, isScheduled: false };
+    queue = { tail: Promise.resolve(), pending: [], foldedSeq: undefined };
     queues.set(db, queue);
   }
   return queue;
@@ -55,18 +54,15 @@ export function withAggregates<T>(db: Db, task: (foldedSeq: number) => Promise<T
 
 export const flushAggregates = (db: Db): Promise<number> => withAggregates(db, async (seq) => seq);
 
-/** Messages just stored (in seq order): folded in soon, after the caller has answered. */
-export function foldSoon(db: Db, records: readonly MessageRecord[]): void {
+/** Messages just stored (in seq order): folded in by the next flush (the caller decides when; see `flush`). */
+export function addPending(db: Db, records: readonly MessageRecord[]): void {
+  queueOf(db).pending.push(...records);
+}
+
+/** True when stored messages wait to be folded in (or the queue has not looked yet in this worker life). */
+export function hasPending(db: Db): boolean {
   const queue = queueOf(db);
-  queue.pending.push(...records);
-  if (queue.isScheduled) return;
-  queue.isScheduled = true;
-  setTimeout(() => {
-    queue.isScheduled = false;
-    // Already folded by a reader, or nothing new: do not touch a database that may be closed by now.
-    if (queue.pending.length === 0 && queue.foldedSeq !== undefined) return;
-    void flushAggregates(db).catch(logFoldError);
-  }, 0);
+  return queue.pending.length > 0 || queue.foldedSeq === undefined;
 }
 
 async function foldPending(db: Db, queue: Queue): Promise<number> {
@@ -149,9 +145,9 @@ export function clearAggregates(db: Db, clear: () => Promise<void>): Promise<voi
   });
 }
 
-/** Starts loading (or rebuilding) the aggregates in the background, so the first reader does not wait for it. */
-export function warmAggregates(db: Db): void {
-  void flushAggregates(db).catch(logFoldError);
+/** Folds (or first loads, or rebuilds) the aggregates in the background; errors are logged. */
+export function foldInBackground(db: Db): Promise<void> {
+  return flushAggregates(db).then(() => undefined, logFoldError);
 }
 
 function logFoldError(error: unknown): void {

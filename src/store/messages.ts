@@ -1,5 +1,5 @@
 /** Message history: batched writes (one transaction per batch; aggregates follow) and the reads built on it. */
-import { flushAggregates, foldSoon, withAggregates } from './aggregate-queue';
+import { addPending, flushAggregates, withAggregates } from './aggregate-queue';
 import { applyToAggregates, type HistoryTx } from './aggregates';
 import type { Db } from './db';
 import { historyStores, type MessageRecord } from './schema';
@@ -28,7 +28,7 @@ export interface Ingested {
 /**
  * One transaction per batch, on the messages only: looks the candidates up by (site, id), lets `judge`
  * (synchronous: the engine) fill in verdicts for the new ones only, and stores them; the aggregates are folded
- * in right after (`foldSoon`). A duplicate within the batch or a message stored earlier (a re-render, a reload,
+ * in later (`aggregate-queue.ts`). A duplicate within the batch or a message stored earlier (a re-render, a reload,
  * another tab) is never stored or judged twice. `mayBeStored` can rule candidates out without a lookup (the
  * engine knows every stored message); a wrong "no" fails the batch on the unique index, it never duplicates.
  */
@@ -62,7 +62,7 @@ export async function ingestMessages(
     for (const record of added) known.set(messageKey(record), record);
     return { records: keys.map((key) => known.get(key) as MessageRecord), added };
   });
-  foldSoon(db, added);
+  addPending(db, added);
   return { records, added };
 }
 
