@@ -117,7 +117,9 @@ describe('content flows on YouTube comments (Chromium)', () => {
         if (text) text.textContent = `Second video, comment number ${index}: the lighting in this one is much better`;
       });
     });
-    const after = await until(page, (rows) => rows.every((row) => row.text.startsWith('Second video')));
+    // Wait until the pipeline has re-read every swapped element (their old marks stay until it does).
+    const after = await until(page, (rows) => rows.every((row) => row.id.startsWith('UgzSpaNavigation')));
+    expect(after.every((row) => row.text.startsWith('Second video'))).toBe(true);
     expect(after.map((row) => row.id).filter((id) => before.some((old) => old.id === id))).toEqual([]);
     expect(after.filter((row) => !row.id.startsWith('UgzSpaNavigation'))).toEqual([]);
     expect(after).toHaveLength(before.length); // every swapped element was read again under its new id
