@@ -143,6 +143,7 @@ async function main(): Promise<void> {
       coldAfterBatch.push(...(await classifyAll(page, one.slice(1, 2))));
       await sleep(11_000);
     }
+    const lists = await popupListCost(page);
     const status = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'getStatus', input: {} }))) as {
       value: { messages: number };
     };
@@ -151,9 +152,40 @@ async function main(): Promise<void> {
       .map((value) => value.toFixed(1))
       .join(' / ');
     report({ seedSeconds, seedTimes, snapshot, ingest, cold, coldAfterBatch, stored: status.value.messages, load });
+    console.log(
+      `popup lists at this history (real background, first page of 50): repeat senders ${fixed(median(lists.senders))} ms median, ` +
+        `${fixed(max(lists.senders))} ms max (${lists.senderTotal.toLocaleString('en')} repeat senders); ` +
+        `templates ${fixed(median(lists.templates))} ms median (${lists.templateTotal.toLocaleString('en')} templates)`,
+    );
   } finally {
     await session.close();
   }
+}
+
+/** The popup's first requests against the real background: the first page of each list, as the popup asks. */
+async function popupListCost(page: Page) {
+  const time = (type: string) =>
+    page.evaluate(
+      async (message) => {
+        const began = performance.now();
+        const reply = (await chrome.runtime.sendMessage(message)) as { value: { total: number } };
+        return { ms: performance.now() - began, total: reply.value.total };
+      },
+      { type, input: { query: '', offset: 0, limit: 50 } },
+    );
+  const senders: number[] = [];
+  const templates: number[] = [];
+  let senderTotal = 0;
+  let templateTotal = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const bySender = await time('listRepeatSenders');
+    const byTemplate = await time('listTemplates');
+    senders.push(bySender.ms);
+    templates.push(byTemplate.ms);
+    senderTotal = bySender.total;
+    templateTotal = byTemplate.total;
+  }
+  return { senders, templates, senderTotal, templateTotal };
 }
 
 interface Figures {
