@@ -2,10 +2,11 @@
  * Batched classification (peers.md §5.8): one request at a time, up to `maxBatch` messages, each message id once.
  * Verdicts are handed back; the pipeline re-marks the affected elements in its own time-boxed ticks.
  */
+import { limits } from '../shared/types';
 import type { ItemVerdict } from '../shared/views';
 import type { ItemData } from './adapters/define-adapter';
 
-const maxBatch = 200;
+const maxBatch = limits.maxBatchSize;
 
 export interface ClassifyCallbacks {
   classify(items: ItemData[]): Promise<ItemVerdict[]>;

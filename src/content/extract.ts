@@ -5,7 +5,7 @@
  */
 import { limits } from '../shared/types';
 import { type Field, type ItemData, joinSelector, type Selector, type SiteAdapter } from './adapters/define-adapter';
-import { resolveUrl } from './adapters/readers';
+import { resolveHref } from './adapters/readers';
 import { hashId, parseTime, readText } from './read-text';
 
 export { ownElements, parseTime, readText } from './read-text';
@@ -26,10 +26,13 @@ export function planFor(adapter: SiteAdapter): Plan {
   return plan;
 }
 
+/** Equal selector lists share one parts array, so an extraction can reuse a match by identity (sender, name). */
 function partsOf(plan: Plan, selector: Selector): readonly string[] {
   let parts = plan.parts.get(selector);
   if (!parts) {
-    parts = (typeof selector === 'string' ? [selector] : selector).map(scopedSelector);
+    const fresh = (typeof selector === 'string' ? [selector] : selector).map(scopedSelector);
+    const key = fresh.join('\n');
+    parts = [...plan.parts.values()].find((known) => known.join('\n') === key) ?? fresh;
     plan.parts.set(selector, parts);
   }
   return parts;
@@ -68,44 +71,67 @@ export function scopedSelector(selector: string): string {
   return fast;
 }
 
+/** One extraction's reads of an item: matches by parts array, and whether the item holds nested items at all. */
+interface Reads {
+  found: Map<readonly string[], Element | undefined>;
+  /** True when the item is an item and holds none: every match in it is its own (no `closest` check). */
+  flat?: boolean;
+}
+
 /** First match of `selector` in `item` that belongs to it, not to a nested item (a reply). */
-export function pickOwn(item: Element, selector: Selector | undefined, adapter: SiteAdapter): Element | undefined {
+export function pickOwn(
+  item: Element,
+  selector: Selector | undefined,
+  adapter: SiteAdapter,
+  reads?: Reads,
+): Element | undefined {
   if (selector === undefined) return undefined;
   const plan = planFor(adapter);
-  for (const part of partsOf(plan, selector)) {
+  const parts = partsOf(plan, selector);
+  if (reads?.found.has(parts)) return reads.found.get(parts);
+  const own = pickOwnParts(item, parts, plan, reads);
+  reads?.found.set(parts, own);
+  return own;
+}
+
+function pickOwnParts(item: Element, parts: readonly string[], plan: Plan, reads?: Reads): Element | undefined {
+  if (reads && reads.flat === undefined) reads.flat = item.querySelector(plan.item) === null && item.matches(plan.item);
+  for (const part of parts) {
     if (part === ':scope') return item;
     // The item's own fields come before its nested replies in document order: the first match is almost always it.
     const first = item.querySelector(part);
     if (!first) continue;
-    if (first.closest(plan.item) === item) return first;
+    if (reads?.flat || first.closest(plan.item) === item) return first;
     for (const candidate of item.querySelectorAll(part)) if (candidate.closest(plan.item) === item) return candidate;
   }
   return undefined;
 }
 
-function readField(item: Element, field: Field | undefined, adapter: SiteAdapter): string | undefined {
-  const element = field && pickOwn(item, field.from, adapter);
+function readField(item: Element, field: Field | undefined, adapter: SiteAdapter, reads: Reads): string | undefined {
+  const element = field && pickOwn(item, field.from, adapter, reads);
   return element && field ? field.read(element, item) : undefined;
 }
 
 const linkOf = (element: Element) =>
-  (resolveUrl(element) ?? resolveUrl(element, 'permalink') ?? resolveUrl(element, 'data-permalink'))?.href;
+  resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
 
 export function extractItem(adapter: SiteAdapter, item: Element): ItemData | undefined {
   const custom = adapter.extract?.(item) ?? {};
-  const sender = custom.sender ?? readField(item, adapter.sender, adapter);
+  const reads: Reads = { found: new Map() };
+  const sender = custom.sender ?? readField(item, adapter.sender, adapter, reads);
   if (!sender) return undefined;
-  const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter) : undefined;
+  const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter, reads) : undefined;
   const text = (custom.text ?? (textElement ? readText(textElement, adapter.textExclude) : '')).slice(
     0,
     limits.maxTextLength,
   );
-  const nameElement = custom.senderName === undefined ? pickOwn(item, adapter.senderName, adapter) : undefined;
+  const nameElement = custom.senderName === undefined ? pickOwn(item, adapter.senderName, adapter, reads) : undefined;
   const senderName = custom.senderName ?? ((nameElement && readText(nameElement).replace(/\s+/g, ' ')) || undefined);
-  const linkElement = custom.permalink === undefined ? pickOwn(item, adapter.permalink, adapter) : undefined;
+  const linkElement = custom.permalink === undefined ? pickOwn(item, adapter.permalink, adapter, reads) : undefined;
   const permalink = custom.permalink ?? (linkElement && linkOf(linkElement));
-  const id = custom.id ?? readField(item, adapter.messageId, adapter) ?? permalink ?? hashId(`${sender}\n${text}`);
-  const time = custom.time ?? parseTime(readField(item, adapter.time, adapter));
+  const id =
+    custom.id ?? readField(item, adapter.messageId, adapter, reads) ?? permalink ?? hashId(`${sender}\n${text}`);
+  const time = custom.time ?? parseTime(readField(item, adapter.time, adapter, reads));
   return {
     id: id.slice(0, limits.maxIdLength),
     sender: sender.slice(0, limits.maxIdLength),

@@ -38,11 +38,26 @@ function collect(node: Node, exclude: string | undefined, parts: string[]): void
   }
 }
 
+/** Elements `collect` treats specially; without any, the text element reads the same as its `textContent`. */
+const special = [...skippedTags, ...blockTags, 'img', 'br', '[role=button]'].join(',');
+const specialWith = new Map<string, string>();
+function hasSpecial(element: Element, exclude: string | undefined): boolean {
+  let selector = special;
+  if (exclude !== undefined) {
+    selector = specialWith.get(exclude) ?? `${special},${exclude}`;
+    specialWith.set(exclude, selector);
+  }
+  return element.querySelector(selector) !== null;
+}
+
+/** UI strings can only be there when the text ends in one of their last words. */
+const mayEndInUi = (text: string) => /(?:more|translation|edited\)?)$/i.test(text.slice(-12));
+
 /** Emoji images by alt text, paragraphs on their own lines, buttons, UI strings and our controls dropped. */
 export function readText(element: Element, exclude?: string): string {
   let raw: string;
-  if (element.firstElementChild === null)
-    raw = element.textContent ?? ''; // the common case: plain text
+  // The common cases: plain text, or inline wrappers only (YouTube's span in #content-text).
+  if (element.firstElementChild === null || !hasSpecial(element, exclude)) raw = element.textContent ?? '';
   else {
     const parts: string[] = [];
     collect(element, exclude, parts);
@@ -54,7 +69,7 @@ export function readText(element: Element, exclude?: string): string {
     const clean = line.replace(/\s+/g, ' ').trim();
     if (clean) text = text ? `${text}\n${clean}` : clean;
   }
-  return text.replace(trailingUi, '').trim();
+  return mayEndInUi(text) ? text.replace(trailingUi, '').trim() : text;
 }
 
 /** Milliseconds since the epoch from ISO strings, unix seconds, HN's "ISO unix" titles or "July 30, 2026 at 8:35 AM". */

@@ -27,19 +27,23 @@ export function resolveUrl(element: Element, name = 'href'): URL | undefined {
   const base = element.ownerDocument.baseURI;
   const key = `${base}\n${raw}`;
   if (resolved.has(key)) return resolved.get(key);
-  let url: URL | undefined;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(raw, base);
   if (resolved.size >= 500) resolved.clear();
   resolved.set(key, url);
   return url;
 }
 
+function parseUrl(raw: string, base?: string): URL | undefined {
+  try {
+    return new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `decodeURIComponent` that keeps malformed escapes (`%E0%A4%A`) instead of throwing. */
 const decodePath = (path: string) => {
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {
@@ -47,12 +51,47 @@ const decodePath = (path: string) => {
   }
 };
 
+/**
+ * A root-relative link the URL parser would keep byte for byte (no dot segments, fragment, backslash, or characters
+ * it percent-encodes): for these `pathname + search` is the raw value and `href` is the base's origin + it, so the
+ * common case (YouTube's `/@handle`, `/watch?v=…&lc=…`) needs no `URL` object per comment.
+ */
+const plainPath = /^\/(?![/\\])[\w\-.~!$&()*+,;=:@%/?]*$/;
+const dotSegment = /\/(?:\.|%2e){1,2}(?:[/?]|$)/i;
+export const isPlainPath = (raw: string) => plainPath.test(raw) && !raw.endsWith('?') && !dotSegment.test(raw);
+
+const origins = new Map<string, string | undefined>();
+function originOf(base: string): string | undefined {
+  if (!origins.has(base)) {
+    if (origins.size >= 50) origins.clear();
+    const url = /^https?:/.test(base) ? parseUrl(base) : undefined;
+    origins.set(base, url && !url.username && !url.password ? url.origin : undefined);
+  }
+  return origins.get(base);
+}
+
+/** The absolute address of the link (as `URL.href`). */
+export function resolveHref(element: Element, name = 'href'): string | undefined {
+  const raw = element.getAttribute(name);
+  if (raw && isPlainPath(raw)) {
+    const origin = originOf(element.ownerDocument.baseURI);
+    if (origin) return origin + raw;
+  }
+  return resolveUrl(element, name)?.href;
+}
+
 /** First capture group of `pattern` run on the link's `pathname + search` (or `src` with `name = 'src'`). */
 export const hrefMatch =
   (pattern: RegExp, name = 'href'): Reader =>
   (element) => {
-    const url = resolveUrl(element, name);
-    const found = url ? pattern.exec(decodePath(url.pathname) + url.search) : null;
+    const raw = element.getAttribute(name);
+    let target: string | undefined;
+    if (raw && isPlainPath(raw)) target = decodePath(raw.replace(/\?.*/, '')) + (/\?.*/.exec(raw)?.[0] ?? '');
+    else {
+      const url = resolveUrl(element, name);
+      target = url && decodePath(url.pathname) + url.search;
+    }
+    const found = target === undefined ? null : pattern.exec(target);
     return found?.[1] || undefined;
   };
 
@@ -60,13 +99,25 @@ export const hrefMatch =
 export const hrefParam =
   (...names: string[]): Reader =>
   (element) => {
-    const url = resolveUrl(element);
+    const raw = element.getAttribute('href');
+    // Plain links without escapes or "+" are read straight from the query; anything else goes through URLSearchParams.
+    const plain = raw && isPlainPath(raw) && !/[%+]/.test(raw);
+    const query = plain ? raw.slice(raw.indexOf('?') + 1 || raw.length) : undefined;
+    const params = query === undefined ? resolveUrl(element)?.searchParams : undefined;
     for (const name of names) {
-      const value = url?.searchParams.get(name);
+      const value = params ? params.get(name) : query !== undefined ? plainParam(query, name) : null;
       if (value) return value;
     }
     return undefined;
   };
+
+function plainParam(query: string, name: string): string | null {
+  for (const pair of query.split('&')) {
+    const equals = pair.indexOf('=');
+    if ((equals < 0 ? pair : pair.slice(0, equals)) === name) return equals < 0 ? '' : pair.slice(equals + 1);
+  }
+  return null;
+}
 
 /** Handles are case-insensitive on most sites; one spelling keeps one sender. */
 export const lower =
