@@ -5,7 +5,7 @@ import type { Page, RepeatSenderRow, TemplateRow } from '../shared/views';
 import { flushAggregates } from '../store/aggregate-queue';
 import type { Db } from '../store/db';
 import { listFeedback, toFeedbackSets } from '../store/feedback';
-import { messagesOfCluster } from '../store/messages';
+import { messagesOfCluster, messagesOfSender } from '../store/messages';
 import { listMutes } from '../store/mutes';
 import type { ClusterRecord, SenderClusterRecord } from '../store/schema';
 import { templateOf } from './copies';
@@ -17,6 +17,8 @@ interface Paging {
 }
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
+/** Copies read to show a template's varying parts: enough to see what varies, cheap for a page of 50 rows. */
+const TEMPLATE_SAMPLE = 12;
 /** How often and how recently: the count, halved for every week since the last copy. */
 const score = (count: number, lastSeen: number, now: number) => count / (1 + Math.max(0, now - lastSeen) / WEEK);
 
@@ -41,9 +43,8 @@ export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()
     .sort((a, b) => score(b.count, b.lastSeen, now) - score(a.count, a.lastSeen, now));
   const muteOf = new Map(mutes.map((mute) => [senderKey(mute.site, mute.sender), mute]));
   return page(found, paging, async (row: SenderClusterRecord) => {
-    const copies = (await messagesOfCluster(db, row.clusterId)).filter(
-      (m) => m.site === row.site && m.sender === row.sender,
-    );
+    // Through the sender's own messages: a repeat sender's cluster may also be a template with thousands of copies.
+    const copies = (await messagesOfSender(db, row.site, row.sender)).filter((m) => m.clusterId === row.clusterId);
     const key = senderKey(row.site, row.sender);
     const mute = muteOf.get(key);
     const result: RepeatSenderRow = {
@@ -95,7 +96,7 @@ export async function listTemplates(
     const senders = (await sendersOf(db, cluster.clusterId)).sort((a, b) => b.lastSeen - a.lastSeen);
     return {
       clusterId: cluster.clusterId,
-      template: templateOf(await messagesOfCluster(db, cluster.clusterId, 50)),
+      template: templateOf(await messagesOfCluster(db, cluster.clusterId, TEMPLATE_SAMPLE)),
       sampleText: cluster.sampleText,
       count: cluster.count,
       senderCount: cluster.senderCount,
