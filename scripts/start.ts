@@ -31,6 +31,7 @@ if (!headless) {
     await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
     const canned = await page.locator('[data-uncanned="canned"]').count();
     const popup = await session.openPopup(await session.tabIdOf(page));
+    await popup.setViewportSize({ width: 400, height: 760 }); // the toolbar popup's size, not a page's
     await popup.waitForTimeout(800);
     await popup.screenshot({ path: path.join(outDir, `${name}-popup.png`) });
     await popup.close();
