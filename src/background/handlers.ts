@@ -35,7 +35,7 @@ export const handlers: Handlers<ToBackground> = {
     })),
   getSenderCopies: async ({ site, sender }) => senderCopies(await db(), site, sender),
   getTemplateCopies: async ({ clusterId }) => templateCopies(await db(), clusterId),
-  enableOnOrigin: ({ origin }) => enableOnOrigin(origin),
+  enableOnOrigin: ({ origin, tabId }) => enableOnOrigin(origin, tabId),
   ...peopleHandlers,
   ...dataHandlers,
 };

@@ -119,6 +119,17 @@ describe('enableOnOrigin', () => {
     ]);
   });
 
+  it('starts the content script in the tab the user enabled it from, only when newly enabled', async () => {
+    bg.browser.grantedOrigins.add('https://mastodon.example/*');
+    await bg.send('enableOnOrigin', { origin: 'https://mastodon.example', tabId: 7 });
+    await bg.send('enableOnOrigin', { origin: 'https://mastodon.example', tabId: 7 });
+    expect(bg.browser.scripting.executeScript).toHaveBeenCalledOnce();
+    expect(bg.browser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7, allFrames: true },
+      files: ['content.js'],
+    });
+  });
+
   it.each([
     ['without permission', 'https://mastodon.example', /No permission/],
     ['for a non-http origin', 'file:///etc', /Not an http\(s\) origin/],

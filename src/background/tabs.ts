@@ -72,7 +72,7 @@ export async function getTabSummary(tabId: number): Promise<TabSummary> {
 }
 
 /** Registers content.js for a user-granted origin (Mastodon, WordPress…), kept across browser restarts. */
-export async function enableOnOrigin(originText: string): Promise<void> {
+export async function enableOnOrigin(originText: string, tabId?: number): Promise<void> {
   let origin: string;
   try {
     const url = new URL(originText);
@@ -91,4 +91,10 @@ export async function enableOnOrigin(originText: string): Promise<void> {
   await browser.scripting.registerContentScripts([
     { id, matches, js: ['content.js'], runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
   ]);
+  // Registered scripts only run on the next load: start reading the page the user is looking at now.
+  if (tabId !== undefined) {
+    await browser.scripting
+      .executeScript({ target: { tabId, allFrames: true }, files: ['content.js'] })
+      .catch((error: unknown) => console.warn(`[uncanned] could not start on tab ${tabId}: ${String(error)}`));
+  }
 }

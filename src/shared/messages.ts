@@ -93,8 +93,11 @@ export const toBackgroundSchemas = {
   getSettings: { origin: 'any', input: v.object({}) },
   updateSettings: { origin: 'extension-page', input: v.object({ settings: v.record(v.string(), v.unknown()) }) },
   setSitePaused: { origin: 'extension-page', input: v.object({ site, paused: v.boolean() }) },
-  /** Popup, after `permissions.request` succeeded: run the content script on this origin from now on. */
-  enableOnOrigin: { origin: 'extension-page', input: v.object({ origin: text(300) }) },
+  /** Popup, after `permissions.request` succeeded: run the content script on this origin from now on, and in `tabId` now. */
+  enableOnOrigin: {
+    origin: 'extension-page',
+    input: v.object({ origin: text(300), tabId: v.optional(v.pipe(v.number(), v.integer())) }),
+  },
   getStatus: { origin: 'extension-page', input: v.object({}) },
   exportData: { origin: 'extension-page', input: v.object({ includeHistory: v.boolean() }) },
   importData: { origin: 'extension-page', input: v.object({ json: text(limits.maxImportBytes) }) },

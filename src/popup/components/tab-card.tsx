@@ -57,7 +57,7 @@ function PauseButton({ summary: { site, status } }: { summary: TabSummary }) {
   );
 }
 
-function StatusDetail({ summary: { status, origin } }: { summary: TabSummary }) {
+function StatusDetail({ summary: { status, origin, tabId } }: { summary: TabSummary }) {
   const { api, run } = usePopup();
   const enable = () => {
     if (!origin) return;
@@ -66,7 +66,7 @@ function StatusDetail({ summary: { status, origin } }: { summary: TabSummary }) 
     run(
       async () => {
         if (!(await granted)) throw new Error(t('permissionDenied'));
-        await api.enableOnOrigin({ origin });
+        await api.enableOnOrigin({ origin, tabId });
       },
       t('doneEnabled', siteName(origin)),
     );

@@ -101,6 +101,7 @@ export function createFakeBrowser() {
       contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => grantedOrigins.has(o))),
     },
     scripting: {
+      executeScript: vi.fn(async () => []),
       registerContentScripts: vi.fn(async (scripts: { id: string; matches?: string[] }[]) => {
         for (const script of scripts) {
           if (registeredScripts.some((known) => known.id === script.id)) throw new Error(`Duplicate id ${script.id}`);
