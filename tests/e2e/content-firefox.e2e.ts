@@ -2,6 +2,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox } from './lib/firefox';
 import { fixturePages } from './lib/fixtures';
+import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
 
 // The same in-page flow as content.e2e.ts, in Firefox ESR with the e2e build (puppeteer-core over BiDi), on
 // three sites: flagging, Mute repeat sender in this tab and a second one, reload, ordinary comments untouched.
@@ -15,32 +16,9 @@ const sites = [
   ['youtube comments', url('https://www.youtube.com/watch')],
 ] as const;
 
-interface Row {
-  judged: string | null;
-  hidden: string | null;
-  visible: boolean;
-  text: string;
-}
+type Row = MarkedMessage;
 
-const snapshot = (page: Page): Promise<Row[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('[data-uncanned-id]')].map((element) => {
-      const parts: string[] = [];
-      const walk = (node: Node) => {
-        for (const child of node.childNodes) {
-          if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-          else if (child instanceof Element && !child.hasAttribute('data-uncanned-id')) walk(child);
-        }
-      };
-      walk(element);
-      return {
-        judged: element.getAttribute('data-uncanned'),
-        hidden: element.getAttribute('data-uncanned-hidden'),
-        visible: (element as HTMLElement).checkVisibility(),
-        text: parts.join(' ').replace(/\s+/g, ' '),
-      };
-    }),
-  );
+const snapshot = (page: Page): Promise<Row[]> => page.evaluate(readMarkedMessages);
 
 async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

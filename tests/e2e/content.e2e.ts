@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
+import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
 import { screenshotPath } from './lib/screenshots';
 
 // In-page flow on every adapter's fixture page, served under the real URL, with the release build:
@@ -57,40 +58,9 @@ const cases: Record<string, Case> = {
   },
 };
 
-interface Row {
-  id: string;
-  judged: string | null;
-  hidden: string | null;
-  visible: boolean;
-  text: string;
-  controls: number;
-}
+type Row = MarkedMessage;
 
-/** Every message element we marked, with its own text (nested replies excluded) and visibility. */
-const snapshot = (page: Page): Promise<Row[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('[data-uncanned-id]')].map((element) => {
-      const parts: string[] = [];
-      const walk = (node: Node) => {
-        for (const child of node.childNodes) {
-          if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-          else if (child instanceof Element && !child.hasAttribute('data-uncanned-id')) walk(child);
-        }
-      };
-      walk(element);
-      const own = [...element.querySelectorAll('uncanned-controls')].filter(
-        (host) => host.closest('[data-uncanned-id]') === element,
-      );
-      return {
-        id: element.getAttribute('data-uncanned-id') ?? '',
-        judged: element.getAttribute('data-uncanned'),
-        hidden: element.getAttribute('data-uncanned-hidden'),
-        visible: (element as HTMLElement).checkVisibility(),
-        text: parts.join(' ').replace(/\s+/g, ' '),
-        controls: own.length,
-      };
-    }),
-  );
+const snapshot = (page: Page): Promise<Row[]> => page.evaluate(readMarkedMessages);
 
 const ofSender = (rows: Row[], text: string) => rows.filter((row) => row.text.includes(text));
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
+import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
 
 // The demo as `npm start` runs it: every fixture page, in pages.json order, in ONE profile. The canned texts are
 // the same on every site (bot networks cross-post), but each site has its own ordinary comments
@@ -32,27 +33,9 @@ const expectations: [prefix: string, items: number, canned: number][] = [
 // not judged. (The Disqus frame itself is judged under its own disqus.com URL.)
 const anyHost = ['https://mastodon.social/', 'https://www.notesandtools.blog/', 'https://www.technewsdaily.example/'];
 
-interface Row {
-  judged: string | null;
-  text: string;
-}
+type Row = MarkedMessage;
 
-/** Every message element we marked, with its own text (nested replies excluded). */
-const snapshot = (page: Page): Promise<Row[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('[data-uncanned-id]')].map((element) => {
-      const parts: string[] = [];
-      const walk = (node: Node) => {
-        for (const child of node.childNodes) {
-          if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-          else if (child instanceof HTMLImageElement) parts.push(child.alt);
-          else if (child instanceof Element && !child.hasAttribute('data-uncanned-id')) walk(child);
-        }
-      };
-      walk(element);
-      return { judged: element.getAttribute('data-uncanned'), text: parts.join(' ').replace(/\s+/g, ' ').trim() };
-    }),
-  );
+const snapshot = (page: Page): Promise<Row[]> => page.evaluate(readMarkedMessages);
 
 /** What differs from the intended verdicts: unjudged, wrongly canned or wrongly clean messages. */
 const mismatches = (rows: Row[]) =>
