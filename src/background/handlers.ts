@@ -24,15 +24,7 @@ export const handlers: Handlers<ToBackground> = {
   listRepeatSenders: async (paging) => listRepeatSenders(await db(), paging),
   listTemplates: async (paging) =>
     listTemplates(await db(), paging, (await loadSettings()).detection.templateSenderThreshold),
-  listMutes: async () =>
-    (await listMutes(await db())).map(({ site, sender, senderName, scope, until, createdAt }) => ({
-      site,
-      sender,
-      scope,
-      createdAt,
-      ...(senderName === undefined ? {} : { senderName }),
-      ...(until === undefined ? {} : { until }),
-    })),
+  listMutes: async () => listMutes(await db()),
   getSenderCopies: async ({ site, sender }) => senderCopies(await db(), site, sender),
   getTemplateCopies: async ({ clusterId }) => templateCopies(await db(), clusterId),
   enableOnOrigin: ({ origin, tabId }) => enableOnOrigin(origin, tabId),

@@ -1,7 +1,7 @@
 /** Record shapes kept in IndexedDB (types only). See `db.ts` for stores, indexes and versions. */
 import type { DBSchema } from 'idb';
 import type { EngineSnapshot, FeedbackTarget } from '../core/api';
-import type { CannedReason, MuteScope } from '../shared/views';
+import type { CannedReason, MuteRow } from '../shared/views';
 
 /** One observed message with the verdict it got when first seen. `seq` orders messages by arrival. */
 export interface MessageRecord {
@@ -57,15 +57,8 @@ export interface ClusterRecord {
   lastSeen: number;
 }
 
-export interface MuteRecord {
-  site: string;
-  sender: string;
-  senderName?: string;
-  scope: MuteScope;
-  /** Expiry in ms since the epoch; absent means forever. */
-  until?: number;
-  createdAt: number;
-}
+/** A mute is stored exactly as the popup lists it. */
+export type MuteRecord = MuteRow;
 
 export interface FeedbackRecord {
   key: string;
