@@ -7,6 +7,15 @@ import type { Db } from '../store/db';
 import { listFeedback, toFeedbackSets } from '../store/feedback';
 import { messagesOfCluster, messagesOfSender } from '../store/messages';
 import { listMutes } from '../store/mutes';
+import {
+  allRepeatSenders,
+  allTemplates,
+  countRepeatSenders,
+  countTemplates,
+  rankScore,
+  topRepeatSenders,
+  topTemplates,
+} from '../store/ranked';
 import type { ClusterRecord, SenderClusterRecord } from '../store/schema';
 import { templateOf } from './copies';
 
@@ -16,33 +25,60 @@ interface Paging {
   limit: number;
 }
 
-const WEEK = 7 * 24 * 60 * 60 * 1000;
 /** Copies read to show a template's varying parts: enough to see what varies, cheap for a page of 50 rows. */
 const TEMPLATE_SAMPLE = 12;
-/** How often and how recently: the count, halved for every week since the last copy. */
-const score = (count: number, lastSeen: number, now: number) => count / (1 + Math.max(0, now - lastSeen) / WEEK);
 
-const matches = (query: string, ...fields: (string | undefined)[]) => {
-  const needle = query.trim().toLowerCase();
-  return needle === '' || fields.some((field) => field?.toLowerCase().includes(needle));
-};
+const needleOf = (query: string) => query.trim().toLowerCase();
+const matches = (needle: string, ...fields: (string | undefined)[]) =>
+  fields.some((field) => field?.toLowerCase().includes(needle));
 
-function page<T, R>(rows: T[], { offset, limit }: Paging, map: (row: T) => Promise<R>): Promise<Page<R>> {
-  return Promise.all(rows.slice(offset, offset + limit).map(map)).then((items) => ({ total: rows.length, items }));
+/** `rows` holds the ranked rows up to at least `offset + limit`; `total` counts them all. */
+function page<T, R>(
+  rows: T[],
+  total: number,
+  { offset, limit }: Paging,
+  map: (row: T) => Promise<R>,
+): Promise<Page<R>> {
+  return Promise.all(rows.slice(offset, offset + limit).map(map)).then((items) => ({ total, items }));
+}
+
+/**
+ * The ranked rows up to the end of the page and how many there are: without a query, read from the top of the
+ * rank index (a page costs about a page of reads); a search has to look at every row.
+ */
+async function ranked<T>(
+  paging: Paging,
+  top: (k: number) => Promise<T[]>,
+  count: () => Promise<number>,
+  searched: (needle: string) => Promise<T[]>,
+): Promise<{ rows: T[]; total: number }> {
+  const needle = needleOf(paging.query);
+  if (needle !== '') {
+    const rows = await searched(needle);
+    return { rows, total: rows.length };
+  }
+  const [rows, total] = await Promise.all([top(paging.offset + paging.limit), count()]);
+  return { rows, total };
 }
 
 export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()): Promise<Page<RepeatSenderRow>> {
   await flushAggregates(db); // the rows include every batch answered so far
-  const [repeats, mutes, feedback] = await Promise.all([
-    db.getAllFromIndex('senderClusters', 'byCount', IDBKeyRange.lowerBound(2)),
+  const search = async (needle: string) =>
+    (await allRepeatSenders(db))
+      .filter((row) => matches(needle, row.sender, row.senderName, row.sampleText))
+      .sort((a, b) => rankScore(b.count, b.lastSeen, now) - rankScore(a.count, a.lastSeen, now));
+  const [{ rows, total }, mutes, feedback] = await Promise.all([
+    ranked(
+      paging,
+      (k) => topRepeatSenders(db, k, now),
+      () => countRepeatSenders(db),
+      search,
+    ),
     listMutes(db),
     listFeedback(db).then(toFeedbackSets),
   ]);
-  const found = repeats
-    .filter((row) => matches(paging.query, row.sender, row.senderName, row.sampleText))
-    .sort((a, b) => score(b.count, b.lastSeen, now) - score(a.count, a.lastSeen, now));
   const muteOf = new Map(mutes.map((mute) => [senderKey(mute.site, mute.sender), mute]));
-  return page(found, paging, async (row: SenderClusterRecord) => {
+  return page(rows, total, paging, async (row: SenderClusterRecord) => {
     // Through the sender's own messages: a repeat sender's cluster may also be a template with thousands of copies.
     const copies = (await messagesOfSender(db, row.site, row.sender)).filter((m) => m.clusterId === row.clusterId);
     const key = senderKey(row.site, row.sender);
@@ -76,23 +112,28 @@ export async function listTemplates(
   now = Date.now(),
 ): Promise<Page<TemplateRow>> {
   await flushAggregates(db);
-  const [clusters, feedback] = await Promise.all([
-    db.getAllFromIndex('clusters', 'bySenderCount', IDBKeyRange.lowerBound(minSenders)),
+  const search = async (needle: string) => {
+    const clusters = await allTemplates(db, minSenders);
+    const found = await Promise.all(
+      clusters.map(async (cluster) => {
+        const senders = await sendersOf(db, cluster.clusterId);
+        return matches(needle, cluster.sampleText, ...senders.flatMap((row) => [row.sender, row.senderName]));
+      }),
+    );
+    return clusters
+      .filter((_cluster, index) => found[index])
+      .sort((a, b) => rankScore(b.senderCount, b.lastSeen, now) - rankScore(a.senderCount, a.lastSeen, now));
+  };
+  const [{ rows, total }, feedback] = await Promise.all([
+    ranked(
+      paging,
+      (k) => topTemplates(db, minSenders, k, now),
+      () => countTemplates(db, minSenders),
+      search,
+    ),
     listFeedback(db).then(toFeedbackSets),
   ]);
-  const withSenders = await Promise.all(
-    clusters.map(async (cluster) => ({
-      cluster,
-      senders: paging.query.trim() ? await sendersOf(db, cluster.clusterId) : [],
-    })),
-  );
-  const found = withSenders
-    .filter(({ cluster, senders }) =>
-      matches(paging.query, cluster.sampleText, ...senders.flatMap((row) => [row.sender, row.senderName])),
-    )
-    .map(({ cluster }) => cluster)
-    .sort((a, b) => score(b.senderCount, b.lastSeen, now) - score(a.senderCount, a.lastSeen, now));
-  return page(found, paging, async (cluster: ClusterRecord) => {
+  return page(rows, total, paging, async (cluster: ClusterRecord) => {
     const senders = (await sendersOf(db, cluster.clusterId)).sort((a, b) => b.lastSeen - a.lastSeen);
     return {
       clusterId: cluster.clusterId,

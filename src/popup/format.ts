@@ -5,8 +5,23 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
+/** One formatter each, made on first use: constructing an Intl formatter costs far more than formatting. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+const relativeFormat = once(() => new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' }));
+const dateFormat = once(() => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }));
+const dateTimeFormat = once(
+  () => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+);
+const numberFormat = once(() => new Intl.NumberFormat());
+
 export function formatAgo(time: number, now = Date.now()): string {
-  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+  const relative = relativeFormat();
   const delta = time - now;
   const size = Math.abs(delta);
   if (size < minute) return t('timeJustNow');
@@ -16,20 +31,11 @@ export function formatAgo(time: number, now = Date.now()): string {
   return formatDate(time);
 }
 
-export function formatDate(time: number): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(time);
-}
+export const formatDate = (time: number): string => dateFormat().format(time);
 
-export function formatDateTime(time: number): string {
-  return new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(time);
-}
+export const formatDateTime = (time: number): string => dateTimeFormat().format(time);
 
-export const formatCount = (value: number) => new Intl.NumberFormat().format(value);
+export const formatCount = (value: number): string => numberFormat().format(value);
 
 /** "YouTube" for built-in site ids, the host for any-host sites given as origins. */
 export function siteName(site: string): string {

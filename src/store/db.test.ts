@@ -49,11 +49,13 @@ describe('database schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(
       ['clusters', 'engine', 'feedback', 'messages', 'meta', 'mutes', 'senderClusters', 'senders', 'tabs'].sort(),
     );
-    const tx = db.transaction(['messages', 'mutes']);
+    const tx = db.transaction(['messages', 'mutes', 'senderClusters', 'clusters']);
     expect([...tx.objectStore('messages').indexNames].sort()).toEqual(
       ['byCluster', 'bySeenAt', 'bySender', 'bySiteId'].sort(),
     );
     expect([...tx.objectStore('mutes').indexNames]).toEqual(['byUntil']);
+    expect([...tx.objectStore('senderClusters').indexNames].sort()).toEqual(['byLastSeen', 'byRank', 'bySender']);
+    expect([...tx.objectStore('clusters').indexNames].sort()).toEqual(['byLastSeen', 'byRank']);
   });
 
   it.each(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1))(
@@ -76,8 +78,10 @@ describe('database schema', () => {
       expect(await db.get('meta', 'quotaWarning')).toMatchObject({ value: 'full' });
       // Indexes added by later steps are filled from the existing records.
       expect(await db.getAllKeysFromIndex('mutes', 'byUntil', IDBKeyRange.upperBound(6_000))).toEqual([['x', 'bob']]);
-      expect(await db.countFromIndex('senderClusters', 'byCount', IDBKeyRange.lowerBound(2))).toBe(1);
-      expect(await db.countFromIndex('clusters', 'bySenderCount', 1)).toBe(1);
+      expect(await db.getAllKeysFromIndex('senderClusters', 'byRank', IDBKeyRange.lowerBound([2]))).toEqual([
+        ['c1', 'x', 'alice'],
+      ]);
+      expect(await db.getAllKeysFromIndex('clusters', 'byRank', IDBKeyRange.only([1, 2]))).toEqual(['c1']);
       // New records keep counting seq from where the old database stopped.
       expect(await db.add('messages', makeMessage({ id: 'm3' }))).toBe(3);
       db.close();

@@ -11,6 +11,12 @@ export const DB_NAME = 'uncanned';
 export type Db = IDBPDatabase<UncannedDb>;
 type UpgradeTx = IDBPTransaction<UncannedDb, StoreNames<UncannedDb>[], 'versionchange'>;
 type UpgradeStep = (db: Db, tx: UpgradeTx) => void;
+/** A store as past steps see it: they name indexes that later steps dropped, unknown to the current schema type. */
+interface PastStore {
+  createIndex(name: string, keyPath: string | string[]): unknown;
+  deleteIndex(name: string): void;
+}
+const past = (tx: UpgradeTx, name: StoreNames<UncannedDb>) => tx.objectStore(name) as unknown as PastStore;
 
 const upgradeSteps: readonly UpgradeStep[] = [
   // v1: history, aggregates, mutes, feedback, the engine snapshot and a key-value meta store.
@@ -35,8 +41,16 @@ const upgradeSteps: readonly UpgradeStep[] = [
   (db, tx) => {
     db.createObjectStore('tabs', { keyPath: 'tabId' });
     tx.objectStore('mutes').createIndex('byUntil', 'until');
-    tx.objectStore('senderClusters').createIndex('byCount', 'count');
-    tx.objectStore('clusters').createIndex('bySenderCount', 'senderCount');
+    past(tx, 'senderClusters').createIndex('byCount', 'count');
+    past(tx, 'clusters').createIndex('bySenderCount', 'senderCount');
+  },
+  // v3: the lists walk the top of a [count, lastSeen] index for their first page instead of sorting every row
+  // (src/store/ranked.ts); it replaces the count-only indexes of v2.
+  (_db, tx) => {
+    past(tx, 'senderClusters').deleteIndex('byCount');
+    past(tx, 'senderClusters').createIndex('byRank', ['count', 'lastSeen']);
+    past(tx, 'clusters').deleteIndex('bySenderCount');
+    past(tx, 'clusters').createIndex('byRank', ['senderCount', 'lastSeen']);
   },
 ];
 

@@ -107,9 +107,9 @@ export interface UncannedDb extends DBSchema {
   senderClusters: {
     key: [string, string, string];
     value: SenderClusterRecord;
-    indexes: { bySender: [string, string]; byLastSeen: number; byCount: number };
+    indexes: { bySender: [string, string]; byLastSeen: number; byRank: [number, number] };
   };
-  clusters: { key: string; value: ClusterRecord; indexes: { byLastSeen: number; bySenderCount: number } };
+  clusters: { key: string; value: ClusterRecord; indexes: { byLastSeen: number; byRank: [number, number] } };
   mutes: { key: [string, string]; value: MuteRecord; indexes: { byUntil: number } };
   feedback: { key: string; value: FeedbackRecord };
   engine: { key: string; value: SnapshotRecord };
