@@ -20,7 +20,13 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { extensionDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  options: {
+    extensionDir?: string;
+    /** Extra about:config prefs, merged over the defaults (e.g. grant optional permissions without a prompt). */
+    prefs?: Record<string, unknown>;
+  } = {},
+): Promise<FirefoxSession> {
   const extensionDir = path.resolve(options.extensionDir ?? 'dist/e2e-firefox');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No build at ${extensionDir}: run node scripts/build.mjs --e2e`);
@@ -29,7 +35,10 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: extensionUuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: extensionUuid }),
+      ...options.prefs,
+    },
   });
   await browser.installExtension(extensionDir);
   const openPage = async (url: string) => {
