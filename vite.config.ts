@@ -15,6 +15,7 @@ export default defineConfig(({ mode }) => {
     content: 'content/main.ts',
     background: 'background/main.ts',
     e2e: 'e2e/open-popup.ts',
+    prefetch: 'popup/prefetch.ts',
   };
   const entry = scriptEntries[mode];
   if (entry) {
@@ -31,7 +32,7 @@ export default defineConfig(({ mode }) => {
           entry,
           formats: ['iife'],
           name: `uncanned_${mode}`,
-          fileName: () => (mode === 'e2e' ? 'e2e-open-popup.js' : `${mode}.js`),
+          fileName: () => ({ e2e: 'e2e-open-popup.js', prefetch: 'popup-prefetch.js' })[mode] ?? `${mode}.js`,
         },
       },
     };

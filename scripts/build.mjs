@@ -11,7 +11,7 @@ const buildDir = path.resolve('dist', `${prefix}build`);
 const env = { ...process.env, UNCANNED_OUT_DIR: buildDir, UNCANNED_E2E: e2e ? '1' : '0' };
 const vite = path.resolve('node_modules/vite/bin/vite.js');
 
-const modes = ['production', 'content', 'background', ...(e2e ? ['e2e'] : [])];
+const modes = ['production', 'content', 'background', 'prefetch', ...(e2e ? ['e2e'] : [])];
 for (const mode of modes) {
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--mode', mode], { stdio: 'inherit', env });
 }
@@ -44,7 +44,7 @@ function manifestFor(target, source) {
 
 /** Content scripts and the background must be classic scripts: no import/export, no dynamic import(). */
 function checkClassicScripts(dir) {
-  for (const file of ['content.js', 'background.js']) {
+  for (const file of ['content.js', 'background.js', 'popup-prefetch.js']) {
     const code = fs.readFileSync(path.join(dir, file), 'utf8');
     new vm.Script(code, { filename: file }); // throws on import/export statements
     if (/\bimport\s*\(/.test(code)) throw new Error(`${file} contains a dynamic import()`);

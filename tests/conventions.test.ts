@@ -53,6 +53,19 @@ describe('conventions', () => {
     expect(violations).toEqual([]);
   });
 
+  it('opens every transaction that writes the aggregates through writeAggregates (it versions their cache)', () => {
+    const aggregateStores = /'senders'|'senderClusters'|'clusters'|historyStores/;
+    const offenders = src
+      .filter((file) => !/\.test\.tsx?$|testing/.test(file))
+      .flatMap((file) =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/\.transaction\(([^;]*?)'readwrite'\)/g)]
+          .filter((match) => aggregateStores.test(match[1] ?? ''))
+          .map((match) => `${file}: ${match[0].slice(0, 80)}`),
+      )
+      .filter((hit) => !hit.startsWith(path.join('src', 'store', 'aggregates-version.ts')));
+    expect(offenders).toEqual([]);
+  });
+
   it.each([
     ['string-similarity', 'src/core/similarity.ts'],
     ['webextension-polyfill', 'src/shared/browser.ts'],

@@ -4,6 +4,7 @@ import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
 import type { ImportSummary } from '../shared/views';
 import { clearAggregates, flushAggregates } from '../store/aggregate-queue';
+import { writeAggregates } from '../store/aggregates-version';
 import { getDb } from '../store/connection';
 import { buildExportFile, parseExportFile } from '../store/export-file';
 import { countMessages, forEachMessageAfter } from '../store/messages';
@@ -83,7 +84,7 @@ async function clearAll(): Promise<void> {
     const { db } = await getEngineHost();
     const stores = [...historyStores, 'mutes', 'feedback', 'engine', 'meta'] as const;
     await clearAggregates(db, async () => {
-      const tx = db.transaction(stores, 'readwrite');
+      const tx = writeAggregates(db, stores);
       await inTransaction(tx, () => Promise.all(stores.map((name) => tx.objectStore(name).clear())));
     });
     await clearSettings();

@@ -1,11 +1,11 @@
 /** The popup's and options page's lists: repeat senders and shared templates, searched, ranked and paged. */
 
 import { senderKey } from '../shared/types';
-import type { Page, RepeatSenderRow, TemplateRow } from '../shared/views';
+import type { MuteRow, Page, RepeatSenderRow, TemplateRow } from '../shared/views';
 import { flushAggregates } from '../store/aggregate-queue';
 import type { Db } from '../store/db';
-import { listFeedback, toFeedbackSets } from '../store/feedback';
-import { messagesOfCluster, messagesOfSender } from '../store/messages';
+import { type FeedbackSets, listFeedback, toFeedbackSets } from '../store/feedback';
+import { messagesOfCluster, messagesOfSenders } from '../store/messages';
 import { listMutes } from '../store/mutes';
 import {
   allRepeatSenders,
@@ -16,7 +16,8 @@ import {
   topRepeatSenders,
   topTemplates,
 } from '../store/ranked';
-import type { ClusterRecord, SenderClusterRecord } from '../store/schema';
+import type { ClusterRecord, MessageRecord, SenderClusterRecord } from '../store/schema';
+import { loadSettings } from '../store/settings';
 import { templateOf } from './copies';
 
 interface Paging {
@@ -33,13 +34,13 @@ const matches = (needle: string, ...fields: (string | undefined)[]) =>
   fields.some((field) => field?.toLowerCase().includes(needle));
 
 /** `rows` holds the ranked rows up to at least `offset + limit`; `total` counts them all. */
-function page<T, R>(
+async function page<T, R>(
   rows: T[],
   total: number,
   { offset, limit }: Paging,
-  map: (row: T) => Promise<R>,
+  map: (rows: T[]) => Promise<R[]>,
 ): Promise<Page<R>> {
-  return Promise.all(rows.slice(offset, offset + limit).map(map)).then((items) => ({ total, items }));
+  return { total, items: await map(rows.slice(offset, offset + limit)) };
 }
 
 /**
@@ -78,31 +79,47 @@ export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()
     listFeedback(db).then(toFeedbackSets),
   ]);
   const muteOf = new Map(mutes.map((mute) => [senderKey(mute.site, mute.sender), mute]));
-  return page(rows, total, paging, async (row: SenderClusterRecord) => {
-    // Through the sender's own messages: a repeat sender's cluster may also be a template with thousands of copies.
-    const copies = (await messagesOfSender(db, row.site, row.sender)).filter((m) => m.clusterId === row.clusterId);
-    const key = senderKey(row.site, row.sender);
-    const mute = muteOf.get(key);
-    const result: RepeatSenderRow = {
-      site: row.site,
-      sender: row.sender,
-      clusterId: row.clusterId,
-      template: templateOf(copies),
-      sampleText: row.sampleText,
-      count: row.count,
-      sites: [row.site],
-      firstSeen: row.firstSeen,
-      lastSeen: row.lastSeen,
-      notCanned: feedback.senders.has(key) || feedback.clusters.has(row.clusterId),
-    };
-    if (row.senderName !== undefined) result.senderName = row.senderName;
-    if (mute) result.mute = mute.until === undefined ? { scope: mute.scope } : { scope: mute.scope, until: mute.until };
-    return result;
+  return page(rows, total, paging, async (shown: SenderClusterRecord[]) => {
+    // Through the senders' own messages: a repeat sender's cluster may also be a template with thousands of copies.
+    const messages = await messagesOfSenders(db, shown);
+    return shown.map((row, index) => toSenderRow(row, messages[index] ?? [], muteOf, feedback));
   });
+}
+
+function toSenderRow(
+  row: SenderClusterRecord,
+  messages: MessageRecord[],
+  muteOf: Map<string, MuteRow>,
+  feedback: FeedbackSets,
+): RepeatSenderRow {
+  const copies = messages.filter((message) => message.clusterId === row.clusterId);
+  const key = senderKey(row.site, row.sender);
+  const mute = muteOf.get(key);
+  const result: RepeatSenderRow = {
+    site: row.site,
+    sender: row.sender,
+    clusterId: row.clusterId,
+    template: templateOf(copies),
+    sampleText: row.sampleText,
+    count: row.count,
+    sites: [row.site],
+    firstSeen: row.firstSeen,
+    lastSeen: row.lastSeen,
+    notCanned: feedback.senders.has(key) || feedback.clusters.has(row.clusterId),
+  };
+  if (row.senderName !== undefined) result.senderName = row.senderName;
+  if (mute) result.mute = mute.until === undefined ? { scope: mute.scope } : { scope: mute.scope, until: mute.until };
+  return result;
 }
 
 const sendersOf = (db: Db, clusterId: string) =>
   db.getAll('senderClusters', IDBKeyRange.bound([clusterId], [clusterId, []]));
+
+/** Counts both lists ahead of the popup (the counts are cached until the aggregates change). */
+export async function warmListTotals(db: Db): Promise<void> {
+  const minSenders = (await loadSettings()).detection.templateSenderThreshold;
+  await Promise.all([countRepeatSenders(db), countTemplates(db, minSenders)]);
+}
 
 /** Texts posted by at least `minSenders` distinct senders (the template threshold in the settings). */
 export async function listTemplates(
@@ -133,23 +150,27 @@ export async function listTemplates(
     ),
     listFeedback(db).then(toFeedbackSets),
   ]);
-  return page(rows, total, paging, async (cluster: ClusterRecord) => {
-    const senders = (await sendersOf(db, cluster.clusterId)).sort((a, b) => b.lastSeen - a.lastSeen);
-    return {
-      clusterId: cluster.clusterId,
-      template: templateOf(await messagesOfCluster(db, cluster.clusterId, TEMPLATE_SAMPLE)),
-      sampleText: cluster.sampleText,
-      count: cluster.count,
-      senderCount: cluster.senderCount,
-      senders: senders
-        .slice(0, 20)
-        .map(({ site, sender, senderName }) =>
-          senderName === undefined ? { site, sender } : { site, sender, senderName },
-        ),
-      sites: [...new Set(senders.map((row) => row.site))],
-      firstSeen: cluster.firstSeen,
-      lastSeen: cluster.lastSeen,
-      notCanned: feedback.clusters.has(cluster.clusterId),
-    };
-  });
+  return page(rows, total, paging, (shown) =>
+    Promise.all(
+      shown.map(async (cluster: ClusterRecord) => {
+        const senders = (await sendersOf(db, cluster.clusterId)).sort((a, b) => b.lastSeen - a.lastSeen);
+        return {
+          clusterId: cluster.clusterId,
+          template: templateOf(await messagesOfCluster(db, cluster.clusterId, TEMPLATE_SAMPLE)),
+          sampleText: cluster.sampleText,
+          count: cluster.count,
+          senderCount: cluster.senderCount,
+          senders: senders
+            .slice(0, 20)
+            .map(({ site, sender, senderName }) =>
+              senderName === undefined ? { site, sender } : { site, sender, senderName },
+            ),
+          sites: [...new Set(senders.map((row) => row.site))],
+          firstSeen: cluster.firstSeen,
+          lastSeen: cluster.lastSeen,
+          notCanned: feedback.clusters.has(cluster.clusterId),
+        };
+      }),
+    ),
+  );
 }

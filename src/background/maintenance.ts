@@ -21,6 +21,7 @@ import {
 import { loadSettings } from '../store/settings';
 import { type EngineHost, saveEngineSnapshot, scheduleSnapshot } from './engine-host';
 import { waitForPause } from './idle';
+import { warmListTotals } from './lists';
 import { withWriteLock } from './lock';
 
 const QUOTA_KEY = 'quotaWarning';
@@ -65,15 +66,21 @@ export async function enforceRetention(host: EngineHost, force = false): Promise
   return result;
 }
 
-/** Folds newly stored messages into the aggregates at the next pause (~100 ms of IndexedDB work per 500). */
+/**
+ * Folds newly stored messages into the aggregates at the next pause (~100 ms of IndexedDB work per 500), then
+ * counts the popup's lists again, so opening the popup does not wait for the count.
+ */
 export function foldAtPause(db: Db): void {
   if (isFoldScheduled || !hasPending(db)) return;
   isFoldScheduled = true;
-  void waitForPause(MAX_WAIT_MS).then(() => {
+  void waitForPause(MAX_WAIT_MS).then(async () => {
     isFoldScheduled = false;
-    return foldInBackground(db);
+    await foldInBackground(db);
+    if (!isFoldScheduled) await warmListTotals(db).catch(logWarmError);
   });
 }
+
+const logWarmError = (error: unknown) => console.warn('[uncanned] counting the lists failed:', error);
 
 /** A batch was stored: counts it and, once enough arrived, starts a background retention run. */
 export function countAdded(host: EngineHost, count: number): void {

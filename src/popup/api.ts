@@ -1,7 +1,10 @@
 /** The popup's only way to reach the background and the browser: a typed client over `sendToBackground`. */
 import { browser } from '../shared/browser';
+import { unwrapReply } from '../shared/dispatch';
 import type { ToBackground } from '../shared/messages';
 import { sendToBackground } from '../shared/messaging';
+import type { Page, RepeatSenderRow } from '../shared/views';
+import { takePrefetchedFirstPage } from './first-page';
 
 type Call<K extends keyof ToBackground> = (
   input: Parameters<ToBackground[K]>[0],
@@ -44,7 +47,11 @@ export function tabIdFromQuery(search: string): number | undefined {
 
 export const api: PopupApi = {
   getTabSummary: call('getTabSummary'),
-  listRepeatSenders: call('listRepeatSenders'),
+  listRepeatSenders: (input) => {
+    const prefetched = takePrefetchedFirstPage(input);
+    if (!prefetched) return call('listRepeatSenders')(input);
+    return prefetched.then((reply) => unwrapReply<Page<RepeatSenderRow>>('listRepeatSenders', reply));
+  },
   listTemplates: call('listTemplates'),
   listMutes: call('listMutes'),
   getSenderCopies: call('getSenderCopies'),

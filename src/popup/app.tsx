@@ -55,7 +55,7 @@ export function App({ api }: { api: PopupApi }) {
     return { senders: setter('senders'), templates: setter('templates'), muted: setter('muted') };
   }, []);
   const panels = { senders: SendersPanel, templates: TemplatesPanel, muted: MutesPanel };
-  useTabCounts(api, version, onTotals);
+  useTabCounts(api, version, onTotals, totals.senders !== undefined);
 
   return (
     <Context.Provider value={context}>
@@ -103,16 +103,25 @@ export function App({ api }: { api: PopupApi }) {
   );
 }
 
-/** Counts for the tab labels of panels not opened yet; fetched after the first paint so they never delay it. */
+/**
+ * Counts for the tab labels of panels not opened yet. Asked once the first page of senders is in (or after half a
+ * second if it is slow), so they never compete with it in the background.
+ */
 function useTabCounts(
   api: PopupApi,
   version: number,
   onTotals: Record<'templates' | 'muted', (total: number) => void>,
+  firstPageIn: boolean,
 ) {
   useEffect(() => {
-    api.listTemplates({ query: '', offset: 0, limit: 1 }).then((page) => onTotals.templates(page.total), ignore);
-    api.listMutes({}).then((mutes) => onTotals.muted(mutes.length), ignore);
-  }, [api, version, onTotals]);
+    const fetchCounts = () => {
+      api.listTemplates({ query: '', offset: 0, limit: 1 }).then((page) => onTotals.templates(page.total), ignore);
+      api.listMutes({}).then((mutes) => onTotals.muted(mutes.length), ignore);
+    };
+    if (firstPageIn) return fetchCounts();
+    const timer = setTimeout(fetchCounts, 500);
+    return () => clearTimeout(timer);
+  }, [api, version, onTotals, firstPageIn]);
 }
 
 /** The panels show their own errors; a failed count only leaves the label without a number. */

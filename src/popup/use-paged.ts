@@ -1,8 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Page } from '../shared/views';
+import { pageSize } from './page-size';
 import { errorText } from './use-async';
 
-export const pageSize = 50;
+export { pageSize };
+
 /** The background answers at most this many rows per request. */
 const maxLimit = 500;
 

@@ -4,7 +4,9 @@
  * meanwhile is not held up: only the short read shares the messages store with it. Both run inside the
  * aggregate queue, so no other aggregate write comes between them.
  */
+
 import { applySenders, groupBy, growCluster, type HistoryTx, isFirstOfCluster, writeCluster } from './aggregates';
+import { writeAggregates } from './aggregates-version';
 import type { Db } from './db';
 import type { ClusterRecord, MessageRecord } from './schema';
 import { inTransaction } from './transaction';
@@ -33,7 +35,7 @@ async function planClusters(db: Db, records: readonly MessageRecord[], lastSeq: 
 /** Folds `records` (seq order, none folded yet) in and records `lastSeq` under `seqKey` in the same write. */
 export async function foldAdded(db: Db, records: readonly MessageRecord[], lastSeq: number, seqKey: string) {
   const plan = await planClusters(db, records, lastSeq);
-  const tx = db.transaction(['senders', 'senderClusters', 'clusters', 'meta'], 'readwrite');
+  const tx = writeAggregates(db, ['senders', 'senderClusters', 'clusters', 'meta']);
   // The helpers below touch only senders, senderClusters and clusters, all in this transaction.
   const history = tx as unknown as HistoryTx;
   await inTransaction(tx, async () => {

@@ -6,8 +6,10 @@
  * unfolded is found again from the messages. Aggregate writes run one at a time in this queue, and every
  * reader of the aggregates goes through `withAggregates`, which folds what is pending first.
  */
+
 import { foldAdded } from './aggregate-fold';
 import { applyToAggregates, type HistoryTx } from './aggregates';
+import { writeAggregates } from './aggregates-version';
 import type { Db } from './db';
 import { getMeta } from './meta';
 import { historyStores, type MessageRecord } from './schema';
@@ -103,12 +105,12 @@ function mergePending(queue: Queue, stored: readonly MessageRecord[], foldedSeq:
 /** Recomputes senders, senderClusters and clusters from all messages, chunk by chunk. */
 async function rebuild(db: Db, queue: Queue): Promise<void> {
   const stores = ['senders', 'senderClusters', 'clusters'] as const;
-  const clear = db.transaction(stores, 'readwrite');
+  const clear = writeAggregates(db, stores);
   await Promise.all([...stores.map((name) => clear.objectStore(name).clear()), clear.done]);
   const chunks = await readChunksAfter(db, 0);
   const last = chunks.at(-1)?.at(-1)?.seq ?? 0;
   for (const chunk of chunks) {
-    const tx = db.transaction([...historyStores, 'meta'], 'readwrite');
+    const tx = writeAggregates(db, [...historyStores, 'meta']);
     await inTransaction(tx, () => applyToAggregates(tx as unknown as HistoryTx, chunk, 1, last));
   }
   const tx = db.transaction('meta', 'readwrite');

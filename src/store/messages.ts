@@ -1,6 +1,8 @@
 /** Message history: batched writes (one transaction per batch; aggregates follow) and the reads built on it. */
+
 import { addPending, flushAggregates, withAggregates } from './aggregate-queue';
 import { applyToAggregates, type HistoryTx } from './aggregates';
+import { writeAggregates } from './aggregates-version';
 import type { Db } from './db';
 import { historyStores, type MessageRecord } from './schema';
 import { allRequests, inTransaction } from './transaction';
@@ -79,7 +81,7 @@ export function deleteMessages(db: Db, records: readonly MessageRecord[]): Promi
 }
 
 async function deleteFolded(db: Db, records: readonly MessageRecord[], foldedSeq: number): Promise<void> {
-  const tx = db.transaction(historyStores, 'readwrite');
+  const tx = writeAggregates(db, historyStores);
   await inTransaction(tx, async () => {
     const messages = tx.objectStore('messages');
     const present = await allRequests(records, (record) =>
@@ -94,6 +96,15 @@ async function deleteFolded(db: Db, records: readonly MessageRecord[], foldedSeq
 
 export function messagesOfSender(db: Db, site: string, sender: string): Promise<MessageRecord[]> {
   return db.getAllFromIndex('messages', 'bySender', [site, sender]);
+}
+
+/** Each sender's messages, in order, read in one transaction (a popup page of 50 rows: one, not 50). */
+export function messagesOfSenders(
+  db: Db,
+  senders: readonly { site: string; sender: string }[],
+): Promise<MessageRecord[][]> {
+  const index = db.transaction('messages').store.index('bySender');
+  return Promise.all(senders.map(({ site, sender }) => index.getAll([site, sender])));
 }
 
 export function messagesOfCluster(db: Db, clusterId: string, limit?: number): Promise<MessageRecord[]> {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeAggregates } from './aggregates-version';
 import type { Db } from './db';
 import { countRepeatSenders, rankScore, topRepeatSenders, topTemplates } from './ranked';
 import type { SenderClusterRecord } from './schema';
@@ -90,5 +91,17 @@ describe('top of the rank index', () => {
       db.put('clusters', { clusterId, count: senderCount, senderCount, sampleText: '', firstSeen: 0, lastSeen: now });
     await Promise.all([cluster('a', 2), cluster('b', 5), cluster('c', 3)]);
     expect((await topTemplates(db, 3, 10, now)).map((c) => c.clusterId)).toEqual(['b', 'c']);
+  });
+
+  it('keeps a count until a transaction that writes the aggregates opens', async () => {
+    const { db, all } = await seeded(5, 50);
+    const repeats = all.filter((row) => row.count >= 2).length;
+    expect(await countRepeatSenders(db)).toBe(repeats);
+    const extra = { clusterId: 'new', site: 'x', sender: 'new', count: 3, sampleText: '', firstSeen: 0, lastSeen: now };
+    await db.put('senderClusters', extra); // behind the cache's back: still the cached figure
+    expect(await countRepeatSenders(db)).toBe(repeats);
+    const tx = writeAggregates(db, ['senderClusters']);
+    await Promise.all([tx.objectStore('senderClusters').put({ ...extra, sender: 'newer' }), tx.done]);
+    expect(await countRepeatSenders(db)).toBe(repeats + 2);
   });
 });

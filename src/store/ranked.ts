@@ -3,6 +3,7 @@
  * and sorting every row: the first page of 10,000 repeat senders costs about a page of reads
  * (docs/benchmarks-popup.md).
  */
+import { aggregatesVersion } from './aggregates-version';
 import type { Db } from './db';
 import type { ClusterRecord, SenderClusterRecord } from './schema';
 
@@ -88,11 +89,33 @@ export function topTemplates(db: Db, minSenders: number, k: number, now: number)
 export const allRepeatSenders = (db: Db): Promise<SenderClusterRecord[]> =>
   db.getAllFromIndex('senderClusters', 'byRank', IDBKeyRange.lowerBound([2]));
 
+const totals = new WeakMap<Db, { version: number; counts: Map<string, number> }>();
+
+/**
+ * Counting walks the whole index (about 40 ms for 10,000 rows in Chromium), so a count is kept until the aggregates
+ * are next written; the background counts again after each fold (`warmListTotals`), off the popup's path.
+ */
+async function cachedCount(db: Db, key: string, count: () => Promise<number>): Promise<number> {
+  const version = aggregatesVersion(db);
+  let cache = totals.get(db);
+  if (cache?.version !== version) {
+    cache = { version, counts: new Map() };
+    totals.set(db, cache);
+  }
+  const known = cache.counts.get(key);
+  if (known !== undefined) return known;
+  const value = await count();
+  if (aggregatesVersion(db) === version) cache.counts.set(key, value);
+  return value;
+}
+
 export const countRepeatSenders = (db: Db): Promise<number> =>
-  db.countFromIndex('senderClusters', 'byRank', IDBKeyRange.lowerBound([2]));
+  cachedCount(db, 'repeats', () => db.countFromIndex('senderClusters', 'byRank', IDBKeyRange.lowerBound([2])));
 
 export const allTemplates = (db: Db, minSenders: number): Promise<ClusterRecord[]> =>
   db.getAllFromIndex('clusters', 'byRank', IDBKeyRange.lowerBound([minSenders]));
 
 export const countTemplates = (db: Db, minSenders: number): Promise<number> =>
-  db.countFromIndex('clusters', 'byRank', IDBKeyRange.lowerBound([minSenders]));
+  cachedCount(db, `templates:${minSenders}`, () =>
+    db.countFromIndex('clusters', 'byRank', IDBKeyRange.lowerBound([minSenders])),
+  );

@@ -1,0 +1,2 @@
+/** Rows per request in the popup's lists. */
+export const pageSize = 50;
