@@ -55,7 +55,7 @@ describe('this tab', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Enable on this site' }));
     expect(api.requestOrigin).toHaveBeenCalledWith(origin); // synchronously, inside the user gesture
     await waitFor(() => expect(api.enableOnOrigin).toHaveBeenCalledWith({ origin, tabId: expect.any(Number) }));
-    expect(await screen.findByText('Enabled on mastodon.social. Reload the page to start.')).toBeTruthy();
+    expect(await screen.findByText('Enabled on mastodon.social: reading this page now.')).toBeTruthy();
   });
 
   test('a refused permission is reported and nothing is enabled', async () => {

@@ -103,7 +103,7 @@ describe('Enable on this site (Firefox ESR)', () => {
     });
     expect(await popup.$eval('.notice', (notice) => notice.className)).toContain('notice-ok');
     expect(await popup.$eval('.notice', (notice) => notice.textContent)).toMatch(
-      /^Enabled on www\.notesandtools\.blog\b/,
+      /^Enabled on www\.notesandtools\.blog: reading this page now\.$/,
     );
     expect(await popup.evaluate((o) => browser.permissions.contains({ origins: [`${o}/*`] }), origin)).toBe(true);
     expect(await popup.evaluate(() => browser.scripting.getRegisteredContentScripts())).toEqual([
