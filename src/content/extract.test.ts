@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { parseTime, readText, scopedSelector } from './extract';
+import { defineAdapter } from './adapters/define-adapter';
+import { findItems, itemsAfter, parseTime, readText, scopedSelector } from './extract';
 
 describe('extract helpers', () => {
   it('rewrites id selectors (not # inside attribute values) to subtree-matched [id~=]', () => {
@@ -21,5 +22,17 @@ describe('extract helpers', () => {
     expect(parseTime('2026-11-24T15:00:00.000000+0000')).toBe(Date.parse('2026-11-24T15:00:00Z'));
     expect(parseTime('November 24, 2026 at 3:00 PM')).toBe(new Date(2026, 10, 24, 15).getTime());
     expect(parseTime('yesterday')).toBeUndefined();
+  });
+
+  it('finds the items after a given one in document order without the earlier ones', () => {
+    const adapter = defineAdapter({ id: 'test', hosts: [], item: 'article', sender: 'b', text: 'p' });
+    document.body.innerHTML =
+      '<main><section><article id="a1"></article><article id="a2"><article id="r1"></article></article>' +
+      '<div><article id="a3"></article></div></section><article id="a4"></article></main><article id="a5"></article>';
+    const ids = (items: Element[]) => items.map((item) => item.id);
+    const last = document.getElementById('a2') as Element;
+    expect(ids(itemsAfter(adapter, last))).toEqual(['r1', 'a3', 'a4', 'a5']);
+    const all = findItems(adapter, document);
+    expect(ids(itemsAfter(adapter, last))).toEqual(ids(all.slice(all.indexOf(last) + 1)));
   });
 });

@@ -46,6 +46,22 @@ export function findItems(adapter: SiteAdapter, root: ParentNode): Element[] {
 }
 
 /**
+ * Items after `last` in document order, without walking what comes before it: its descendants, then the following
+ * siblings of it and of each ancestor. While the parser appends to the document, that is everything new.
+ */
+export function itemsAfter(adapter: SiteAdapter, last: Element): Element[] {
+  const selector = planFor(adapter).item;
+  const found = [...last.querySelectorAll(selector)];
+  for (let node: Element | null = last; node; node = node.parentElement) {
+    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches(selector)) found.push(next);
+      if (next.firstElementChild) for (const item of next.querySelectorAll(selector)) found.push(item);
+    }
+  }
+  return found;
+}
+
+/**
  * Chrome resolves `#id` selectors through the document's id map, and YouTube repeats ids in every comment
  * (#content-text, #author-text): each scoped query then scans all of them, O(n) per call on a long page.
  * `[id~="x"]` matches the same elements but is checked by walking the item's small subtree (measured: 500 scoped
@@ -115,9 +131,10 @@ function readField(item: Element, field: Field | undefined, adapter: SiteAdapter
 const linkOf = (element: Element) =>
   resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
 
-export function extractItem(adapter: SiteAdapter, item: Element): ItemData | undefined {
+/** `flat`: the caller knows the item holds no nested item (it saw the items in document order). */
+export function extractItem(adapter: SiteAdapter, item: Element, flat?: boolean): ItemData | undefined {
   const custom = adapter.extract?.(item) ?? {};
-  const reads: Reads = { found: new Map() };
+  const reads: Reads = { found: new Map(), flat };
   const sender = custom.sender ?? readField(item, adapter.sender, adapter, reads);
   if (!sender) return undefined;
   const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter, reads) : undefined;

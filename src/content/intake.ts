@@ -3,7 +3,7 @@
  * items waiting to be read. Each step is cheap and the caller stops it when its time slice is spent.
  */
 import type { SiteAdapter } from './adapters/define-adapter';
-import { findItems, planFor } from './extract';
+import { findItems, itemsAfter, planFor } from './extract';
 
 export class Intake {
   private readonly nodes = new Set<Node>();
@@ -11,12 +11,18 @@ export class Intake {
   /** While the document is still parsing, mutations only ask for a scan of unmarked items. */
   private scanPending = false;
   private readonly itemSelector: string;
+  private readonly unmarkedSelector: string;
+  /** While parsing: the last item queued, so the next scan reads only what the parser added after it. */
+  private lastQueued: Element | undefined;
+  /** Items known to hold no nested item (seen in document order with their next item outside them). */
+  readonly flat = new WeakSet<Element>();
 
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly doc: Document,
   ) {
     this.itemSelector = planFor(adapter).item;
+    this.unmarkedSelector = `:is(${this.itemSelector}):not([data-uncanned-id])`;
   }
 
   get hasWork(): boolean {
@@ -30,12 +36,26 @@ export class Intake {
     else for (const node of nodes) this.nodes.add(node);
   }
 
-  /** Queues every item not processed yet; while parsing, not the last one (it may be incomplete). */
+  /**
+   * Queues every item not processed yet; while parsing, only those after the last scan's, and not the last one
+   * (it may be incomplete). The parsing-time scans see every item in document order, which tells which hold none.
+   */
   scanUnmarked(): void {
     this.scanPending = false;
-    const items = findItems(this.adapter, this.doc).filter((item) => !item.hasAttribute('data-uncanned-id'));
-    if (this.doc.readyState === 'loading') items.pop();
+    if (this.doc.readyState !== 'loading') {
+      this.lastQueued = undefined;
+      for (const item of this.doc.querySelectorAll(this.unmarkedSelector)) this.items.add(item);
+      return;
+    }
+    const after = this.lastQueued?.isConnected ? this.lastQueued : undefined;
+    const items = after ? itemsAfter(this.adapter, after) : findItems(this.adapter, this.doc);
+    items.forEach((item, index) => {
+      const next = items[index + 1];
+      if (next && !item.contains(next)) this.flat.add(item);
+    });
+    items.pop();
     for (const item of items) this.items.add(item);
+    this.lastQueued = items.at(-1) ?? this.lastQueued;
   }
 
   /** Resolves queued nodes to items until `spent()` says the slice is over. */
@@ -62,5 +82,6 @@ export class Intake {
   clear(): void {
     this.nodes.clear();
     this.items.clear();
+    this.lastQueued = undefined;
   }
 }

@@ -91,7 +91,8 @@ export class Pipeline {
   }
 
   private process(item: Element): void {
-    const data = extractItem(this.adapter, item);
+    // A hint is used once: a framework may later render replies into the item.
+    const data = extractItem(this.adapter, item, this.intake.flat.delete(item) || undefined);
     if (!data) return;
     const previous = item.getAttribute('data-uncanned-id');
     if (previous !== data.id) {

@@ -28,8 +28,9 @@ export default defineAdapter({
     read: firstOf(lower(hrefMatch(/^\/(@[^/?]+)/)), chatHandle),
   },
   senderName: ['#author-text', '#author-name'],
-  messageId: { from: ['#published-time-text a[href*="lc="]', ':scope'], read: firstOf(hrefParam('lc'), chatId) },
-  permalink: '#published-time-text a', // /watch?v=<video>&lc=<comment id>
+  messageId: { from: ['#published-time-text a', ':scope'], read: firstOf(hrefParam('lc'), chatId) },
+  // /watch?v=<video>&lc=<comment id>; the same list as messageId, so both read one match (chat has no link).
+  permalink: ['#published-time-text a', ':scope'],
   slot: '#header-author', // after the time link; chat falls back to right after #message
   senderSelector: (sender) => `ytd-comment-view-model:has(#author-text[href=${cssString(`/${sender}`)} i])`,
 });
