@@ -25,7 +25,13 @@ describe('extract helpers', () => {
   });
 
   it('finds the items after a given one in document order without the earlier ones', () => {
-    const adapter = defineAdapter({ id: 'test', hosts: [], item: 'article', sender: 'b', text: 'p' });
+    const adapter = defineAdapter({
+      id: 'hackernews',
+      hosts: [],
+      item: 'article',
+      sender: { from: 'b', read: (element) => element.textContent ?? undefined },
+      text: 'p',
+    });
     document.body.innerHTML =
       '<main><section><article id="a1"></article><article id="a2"><article id="r1"></article></article>' +
       '<div><article id="a3"></article></div></section><article id="a4"></article></main><article id="a5"></article>';
