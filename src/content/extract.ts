@@ -143,7 +143,9 @@ export function extractItem(adapter: SiteAdapter, item: Element, flat?: boolean)
     limits.maxTextLength,
   );
   const nameElement = custom.senderName === undefined ? pickOwn(item, adapter.senderName, adapter, reads) : undefined;
-  const senderName = custom.senderName ?? ((nameElement && readText(nameElement).replace(/\s+/g, ' ')) || undefined);
+  const nameText = nameElement && readText(nameElement);
+  const senderName =
+    custom.senderName ?? ((nameText?.includes('\n') ? nameText.replace(/\s+/g, ' ') : nameText) || undefined);
   const linkElement = custom.permalink === undefined ? pickOwn(item, adapter.permalink, adapter, reads) : undefined;
   const permalink = custom.permalink ?? (linkElement && linkOf(linkElement));
   const id =

@@ -95,19 +95,22 @@ export class Pipeline {
     const data = extractItem(this.adapter, item, this.intake.flat.delete(item) || undefined);
     if (!data) return;
     const previous = item.getAttribute('data-uncanned-id');
+    const fresh = previous === null;
     if (previous !== data.id) {
       if (previous !== null) clearMarks(item, this.itemSelector); // a re-used element now shows another message
       item.setAttribute('data-uncanned-id', data.id);
       this.shown.add(data.id, item);
     }
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend));
-    this.mark(item, entry.data, entry.verdict);
+    this.mark(item, entry.data, entry.verdict, fresh);
   }
 
-  private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined): void {
+  private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined, fresh = false): void {
     const effective = this.clusters.effective(data, verdict);
     const decision = decide(this.state, data, effective, { revealed: this.revealed });
     if (decision.judged === 'canned') this.verdicts.countCanned(data.id);
+    // An element we never marked carries nothing of ours: until its verdict (or a mute) there is nothing to write.
+    if (fresh && !decision.judged && !decision.hidden) return;
     applyMarks(item, data, effective, decision, {
       adapter: this.adapter,
       actions: this.deps.actions,

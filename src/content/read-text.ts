@@ -63,12 +63,13 @@ export function readText(element: Element, exclude?: string): string {
     collect(element, exclude, parts);
     raw = parts.join('');
   }
-  const lines = raw.split('\n');
   let text = '';
-  for (const line of lines) {
-    const clean = line.replace(/\s+/g, ' ').trim();
-    if (clean) text = text ? `${text}\n${clean}` : clean;
-  }
+  if (!raw.includes('\n')) text = raw.replace(/\s+/g, ' ').trim();
+  else
+    for (const line of raw.split('\n')) {
+      const clean = line.replace(/\s+/g, ' ').trim();
+      if (clean) text = text ? `${text}\n${clean}` : clean;
+    }
   return mayEndInUi(text) ? text.replace(trailingUi, '').trim() : text;
 }
 

@@ -13,6 +13,7 @@ const stubAttribute = 'data-uncanned-stub-for';
 const stubs = new Set<Element>();
 
 export function findStub(item: Element, id: string): Element | undefined {
+  if (stubs.size === 0) return undefined; // the common case: no DOM read per message
   const previous = item.previousElementSibling;
   return previous?.getAttribute(stubAttribute) === id ? previous : undefined;
 }

@@ -58,7 +58,13 @@ const decodePath = (path: string) => {
  */
 const plainPath = /^\/(?![/\\])[\w\-.~!$&()*+,;=:@%/?]*$/;
 const dotSegment = /\/(?:\.|%2e){1,2}(?:[/?]|$)/i;
-export const isPlainPath = (raw: string) => plainPath.test(raw) && !raw.endsWith('?') && !dotSegment.test(raw);
+let lastPath: { raw: string; plain: boolean } = { raw: '', plain: false };
+/** Memoised for the last link: a message's id and permalink usually read the same one. */
+export function isPlainPath(raw: string): boolean {
+  if (lastPath.raw !== raw)
+    lastPath = { raw, plain: plainPath.test(raw) && !raw.endsWith('?') && !dotSegment.test(raw) };
+  return lastPath.plain;
+}
 
 const origins = new Map<string, string | undefined>();
 function originOf(base: string): string | undefined {
