@@ -41,7 +41,8 @@ describe('popup lists', () => {
     const { api } = renderPopup({ senders: makeSenders(10_000) }, (api) => vi.spyOn(api, 'listRepeatSenders'));
     expect(await screen.findAllByTestId('sender-row')).toHaveLength(10);
     await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(50));
-    expect(api.listRepeatSenders).toHaveBeenCalledWith({ query: '', offset: 0, limit: 50 });
+    expect(api.listRepeatSenders).toHaveBeenNthCalledWith(1, { query: '', offset: 0, limit: 10 });
+    expect(api.listRepeatSenders).toHaveBeenNthCalledWith(2, { query: '', offset: 10, limit: 40 });
     fireEvent.click(screen.getByRole('button', { name: /Show 50 more \(9,950 left\)/ }));
     await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(100));
     expect(api.listRepeatSenders).toHaveBeenLastCalledWith({ query: '', offset: 50, limit: 50 });
@@ -54,7 +55,7 @@ describe('popup lists', () => {
     await screen.findAllByTestId('sender-row');
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'deals' } });
     await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(1));
-    expect(api.listRepeatSenders).toHaveBeenLastCalledWith({ query: 'deals', offset: 0, limit: 50 });
+    expect(api.listRepeatSenders).toHaveBeenLastCalledWith({ query: 'deals', offset: 0, limit: 10 });
     expect(screen.getByText('Daily Deals')).toBeTruthy();
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zzz' } });
     const panel = within(document.getElementById('panel-senders') as HTMLElement);
@@ -85,7 +86,7 @@ test('other panels mount on first visit; their tab counts come from a one-row re
   expect(document.getElementById('panel-templates')?.childElementCount).toBe(0);
   fireEvent.click(screen.getByRole('tab', { name: /Templates/ }));
   expect(await screen.findByTestId('template-row')).toBeTruthy();
-  expect(api.listTemplates).toHaveBeenLastCalledWith({ query: '', offset: 0, limit: 50 });
+  expect(api.listTemplates).toHaveBeenLastCalledWith({ query: '', offset: 0, limit: 10 });
 });
 
 describe('tabs keyboard', () => {

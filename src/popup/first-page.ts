@@ -4,9 +4,9 @@
  * first render); the api takes the answer over instead of asking again. No polyfill on this path: both browsers
  * answer `runtime.sendMessage` with a promise.
  */
-import { pageSize } from './page-size';
+import { firstRows } from './page-size';
 
-export const firstPageInput = { query: '', offset: 0, limit: pageSize } as const;
+export const firstPageInput = { query: '', offset: 0, limit: firstRows } as const;
 
 const key = '__uncannedFirstPage';
 type Holder = { [key]?: Promise<unknown> };

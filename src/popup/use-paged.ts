@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Page } from '../shared/views';
-import { pageSize } from './page-size';
+import { firstRows, pageSize } from './page-size';
 import { errorText } from './use-async';
 
 export { pageSize };
@@ -18,15 +18,24 @@ export interface PagedState<T> {
   loadMore: () => void;
 }
 
-async function fetchRange<T>(fetch: Fetch<T>, query: string, offset: number, count: number): Promise<Page<T>> {
+/** Fetches `count` rows from `offset`; from the top, the first few come alone and are handed to `onFirst`. */
+async function fetchRange<T>(
+  fetch: Fetch<T>,
+  query: string,
+  offset: number,
+  count: number,
+  onFirst?: (page: Page<T>) => void,
+): Promise<Page<T>> {
   const items: T[] = [];
   let total = 0;
   while (items.length < count) {
-    const limit = Math.min(maxLimit, count - items.length);
+    const step = onFirst && offset === 0 && items.length === 0 ? firstRows : maxLimit;
+    const limit = Math.min(step, count - items.length);
     const page = await fetch({ query, offset: offset + items.length, limit });
     items.push(...page.items);
     total = page.total;
     if (page.items.length < limit) break;
+    if (items.length === page.items.length && items.length < count) onFirst?.({ total, items: [...items] });
   }
   return { total, items };
 }
@@ -43,7 +52,11 @@ export function usePaged<T>(fetch: Fetch<T>, query: string, version: number): Pa
   const load = (offset: number, count: number, append: boolean) => {
     const id = ++request.current;
     setState((previous) => ({ ...previous, status: 'loading' }));
-    fetchRange(fetch, query, offset, count).then(
+    // A fresh list shows its first rows while the rest of the page is read (still "loading": no "show more" yet).
+    const onFirst = append
+      ? undefined
+      : (page: Page<T>) => id === request.current && setState({ status: 'loading', ...page });
+    fetchRange(fetch, query, offset, count, onFirst).then(
       (page) => {
         if (id !== request.current) return;
         setState((previous) => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeAggregates } from './aggregates-version';
-import type { Db } from './db';
+import { type Db, openUncannedDb } from './db';
 import { countRepeatSenders, rankScore, topRepeatSenders, topTemplates } from './ranked';
 import type { SenderClusterRecord } from './schema';
 import { freshDb } from './testing/records';
@@ -103,5 +103,22 @@ describe('top of the rank index', () => {
     const tx = writeAggregates(db, ['senderClusters']);
     await Promise.all([tx.objectStore('senderClusters').put({ ...extra, sender: 'newer' }), tx.done]);
     expect(await countRepeatSenders(db)).toBe(repeats + 2);
+  });
+
+  it('keeps the count for the next worker life (a new connection) while the aggregates are unchanged', async () => {
+    const { db, name, cleanup } = await freshDb();
+    cleanups.push(cleanup);
+    const row = { clusterId: 'c', site: 'x', sender: 'a', count: 2, sampleText: '', firstSeen: 0, lastSeen: now };
+    const tx = writeAggregates(db, ['senderClusters']);
+    await Promise.all([tx.objectStore('senderClusters').put(row), tx.done]);
+    expect(await countRepeatSenders(db)).toBe(1);
+    db.close();
+    const next = await openUncannedDb(name);
+    await next.put('senderClusters', { ...row, sender: 'b' }); // behind the cache's back
+    expect(await countRepeatSenders(next)).toBe(1);
+    const write = writeAggregates(next, ['senderClusters']);
+    await Promise.all([write.objectStore('senderClusters').put({ ...row, sender: 'c' }), write.done]);
+    expect(await countRepeatSenders(next)).toBe(3);
+    next.close();
   });
 });

@@ -3,7 +3,7 @@
  * and sorting every row: the first page of 10,000 repeat senders costs about a page of reads
  * (docs/benchmarks-popup.md).
  */
-import { aggregatesVersion } from './aggregates-version';
+import { versionIn } from './aggregates-version';
 import type { Db } from './db';
 import type { ClusterRecord, SenderClusterRecord } from './schema';
 
@@ -89,33 +89,62 @@ export function topTemplates(db: Db, minSenders: number, k: number, now: number)
 export const allRepeatSenders = (db: Db): Promise<SenderClusterRecord[]> =>
   db.getAllFromIndex('senderClusters', 'byRank', IDBKeyRange.lowerBound([2]));
 
-const totals = new WeakMap<Db, { version: number; counts: Map<string, number> }>();
+const TOTALS_KEY = 'listTotals';
 
-/**
- * Counting walks the whole index (about 40 ms for 10,000 rows in Chromium), so a count is kept until the aggregates
- * are next written; the background counts again after each fold (`warmListTotals`), off the popup's path.
- */
-async function cachedCount(db: Db, key: string, count: () => Promise<number>): Promise<number> {
-  const version = aggregatesVersion(db);
-  let cache = totals.get(db);
-  if (cache?.version !== version) {
-    cache = { version, counts: new Map() };
-    totals.set(db, cache);
-  }
-  const known = cache.counts.get(key);
-  if (known !== undefined) return known;
-  const value = await count();
-  if (aggregatesVersion(db) === version) cache.counts.set(key, value);
-  return value;
+interface StoredTotals {
+  version: number;
+  counts: Record<string, number>;
 }
 
-export const countRepeatSenders = (db: Db): Promise<number> =>
-  cachedCount(db, 'repeats', () => db.countFromIndex('senderClusters', 'byRank', IDBKeyRange.lowerBound([2])));
+/**
+ * Counting walks the whole index (40–75 ms for 10,000 rows in Chromium), so a count is stored in `meta` with the
+ * aggregates' version it was read at, and used while that version holds, in this worker life and the next. The
+ * background counts again after each fold (`warmListTotals`), off the popup's path.
+ */
+async function cachedCount(
+  db: Db,
+  key: string,
+  store: 'senderClusters' | 'clusters',
+  minCount: number,
+): Promise<number> {
+  const read = db.transaction('meta');
+  const [version, stored] = await Promise.all([
+    versionIn(read.store),
+    read.store.get(TOTALS_KEY).then((record) => record?.value as StoredTotals | undefined),
+  ]);
+  const known = stored?.version === version ? stored.counts[key] : undefined;
+  if (known !== undefined) return known;
+  // The count and the version it belongs to, read in one transaction.
+  const counting = db.transaction([store, 'meta']);
+  const [count, countedAt] = await Promise.all([
+    counting
+      .objectStore(store)
+      .index('byRank')
+      .count(IDBKeyRange.lowerBound([minCount])),
+    versionIn(counting.objectStore('meta')),
+  ]);
+  await storeCount(db, key, count, countedAt).catch(() => {}); // only a cache: a failed write costs a recount
+  return count;
+}
+
+/** Adds a count to the stored totals, unless the aggregates changed since it was read (checked in the write). */
+async function storeCount(db: Db, key: string, count: number, countedAt: number): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const [version, stored] = await Promise.all([
+    versionIn(tx.store),
+    tx.store.get(TOTALS_KEY).then((record) => record?.value as StoredTotals | undefined),
+  ]);
+  if (version === countedAt) {
+    const counts = stored?.version === version ? { ...stored.counts, [key]: count } : { [key]: count };
+    await tx.store.put({ key: TOTALS_KEY, value: { version, counts } satisfies StoredTotals });
+  }
+  await tx.done;
+}
+
+export const countRepeatSenders = (db: Db): Promise<number> => cachedCount(db, 'repeats', 'senderClusters', 2);
 
 export const allTemplates = (db: Db, minSenders: number): Promise<ClusterRecord[]> =>
   db.getAllFromIndex('clusters', 'byRank', IDBKeyRange.lowerBound([minSenders]));
 
 export const countTemplates = (db: Db, minSenders: number): Promise<number> =>
-  cachedCount(db, `templates:${minSenders}`, () =>
-    db.countFromIndex('clusters', 'byRank', IDBKeyRange.lowerBound([minSenders])),
-  );
+  cachedCount(db, `templates:${minSenders}`, 'clusters', minSenders);
