@@ -5,7 +5,7 @@ import type { MuteRow, Page, RepeatSenderRow, TemplateRow } from '../shared/view
 import { flushAggregates } from '../store/aggregate-queue';
 import type { Db } from '../store/db';
 import { type FeedbackSets, listFeedback, toFeedbackSets } from '../store/feedback';
-import { messagesOfCluster, messagesOfSenders } from '../store/messages';
+import { copiesInClusters } from '../store/messages';
 import { listMutes } from '../store/mutes';
 import {
   allRepeatSenders,
@@ -26,7 +26,7 @@ interface Paging {
   limit: number;
 }
 
-/** Copies read to show a template's varying parts: enough to see what varies, cheap for a page of 50 rows. */
+/** Copies read to show a text's varying parts: enough to see what varies, cheap for a page of 50 rows. */
 const TEMPLATE_SAMPLE = 12;
 
 const needleOf = (query: string) => query.trim().toLowerCase();
@@ -80,19 +80,19 @@ export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()
   ]);
   const muteOf = new Map(mutes.map((mute) => [senderKey(mute.site, mute.sender), mute]));
   return page(rows, total, paging, async (shown: SenderClusterRecord[]) => {
-    // Through the senders' own messages: a repeat sender's cluster may also be a template with thousands of copies.
-    const messages = await messagesOfSenders(db, shown);
+    // By sender and cluster: the cluster may also be a template with thousands of copies, the sender a bot with
+    // thousands of other messages.
+    const messages = await copiesInClusters(db, shown, TEMPLATE_SAMPLE);
     return shown.map((row, index) => toSenderRow(row, messages[index] ?? [], muteOf, feedback));
   });
 }
 
 function toSenderRow(
   row: SenderClusterRecord,
-  messages: MessageRecord[],
+  copies: MessageRecord[],
   muteOf: Map<string, MuteRow>,
   feedback: FeedbackSets,
 ): RepeatSenderRow {
-  const copies = messages.filter((message) => message.clusterId === row.clusterId);
   const key = senderKey(row.site, row.sender);
   const mute = muteOf.get(key);
   const result: RepeatSenderRow = {
@@ -150,27 +150,43 @@ export async function listTemplates(
     ),
     listFeedback(db).then(toFeedbackSets),
   ]);
-  return page(rows, total, paging, (shown) =>
-    Promise.all(
-      shown.map(async (cluster: ClusterRecord) => {
-        const senders = (await sendersOf(db, cluster.clusterId)).sort((a, b) => b.lastSeen - a.lastSeen);
-        return {
-          clusterId: cluster.clusterId,
-          template: templateOf(await messagesOfCluster(db, cluster.clusterId, TEMPLATE_SAMPLE)),
-          sampleText: cluster.sampleText,
-          count: cluster.count,
-          senderCount: cluster.senderCount,
-          senders: senders
-            .slice(0, 20)
-            .map(({ site, sender, senderName }) =>
-              senderName === undefined ? { site, sender } : { site, sender, senderName },
-            ),
-          sites: [...new Set(senders.map((row) => row.site))],
-          firstSeen: cluster.firstSeen,
-          lastSeen: cluster.lastSeen,
-          notCanned: feedback.clusters.has(cluster.clusterId),
-        };
-      }),
-    ),
+  return page(rows, total, paging, async (shown: ClusterRecord[]) => {
+    const reads = await templateReads(db, shown);
+    return shown.map((cluster, index) => {
+      const { senders, copies } = reads[index] ?? { senders: [], copies: [] };
+      senders.sort((a, b) => b.lastSeen - a.lastSeen);
+      return {
+        clusterId: cluster.clusterId,
+        template: templateOf(copies),
+        sampleText: cluster.sampleText,
+        count: cluster.count,
+        senderCount: cluster.senderCount,
+        senders: senders
+          .slice(0, 20)
+          .map(({ site, sender, senderName }) =>
+            senderName === undefined ? { site, sender } : { site, sender, senderName },
+          ),
+        sites: [...new Set(senders.map((row) => row.site))],
+        firstSeen: cluster.firstSeen,
+        lastSeen: cluster.lastSeen,
+        notCanned: feedback.clusters.has(cluster.clusterId),
+      };
+    });
+  });
+}
+
+/** A page of templates' sender rows and first copies, read in one transaction. */
+function templateReads(db: Db, clusters: readonly ClusterRecord[]) {
+  const tx = db.transaction(['senderClusters', 'messages']);
+  const byCluster = tx.objectStore('messages').index('byCluster');
+  const senderRows = tx.objectStore('senderClusters');
+  return Promise.all(
+    clusters.map(async ({ clusterId }) => {
+      const [senders, copies] = await Promise.all([
+        senderRows.getAll(IDBKeyRange.bound([clusterId], [clusterId, []])),
+        byCluster.getAll(clusterId, TEMPLATE_SAMPLE),
+      ]);
+      return { senders, copies };
+    }),
   );
 }

@@ -98,13 +98,17 @@ export function messagesOfSender(db: Db, site: string, sender: string): Promise<
   return db.getAllFromIndex('messages', 'bySender', [site, sender]);
 }
 
-/** Each sender's messages, in order, read in one transaction (a popup page of 50 rows: one, not 50). */
-export function messagesOfSenders(
+/**
+ * Up to `limit` of each sender's messages in one cluster, oldest stored first, read in one transaction (a popup
+ * page of 50 rows is one transaction, and a sender with thousands of other messages costs no more).
+ */
+export function copiesInClusters(
   db: Db,
-  senders: readonly { site: string; sender: string }[],
+  rows: readonly { site: string; sender: string; clusterId: string }[],
+  limit: number,
 ): Promise<MessageRecord[][]> {
-  const index = db.transaction('messages').store.index('bySender');
-  return Promise.all(senders.map(({ site, sender }) => index.getAll([site, sender])));
+  const index = db.transaction('messages').store.index('bySenderCluster');
+  return Promise.all(rows.map(({ site, sender, clusterId }) => index.getAll([site, sender, clusterId], limit)));
 }
 
 export function messagesOfCluster(db: Db, clusterId: string, limit?: number): Promise<MessageRecord[]> {
