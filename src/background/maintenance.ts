@@ -80,7 +80,11 @@ export function foldAtPause(db: Db): void {
   });
 }
 
-const logWarmError = (error: unknown) => console.warn('[uncanned] counting the lists failed:', error);
+function logWarmError(error: unknown): void {
+  // A closed connection (worker shutting down): the popup counts on demand instead.
+  if ((error as Error | undefined)?.name !== 'InvalidStateError')
+    console.warn('[uncanned] counting the lists failed:', error);
+}
 
 /** A batch was stored: counts it and, once enough arrived, starts a background retention run. */
 export function countAdded(host: EngineHost, count: number): void {
