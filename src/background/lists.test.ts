@@ -49,6 +49,17 @@ describe('repeat senders', () => {
     expect(second).toMatchObject({ total: 2, items: [{ sender: 'light' }] });
   });
 
+  it("builds a row's text from its own cluster's copies, not the sender's other messages", async () => {
+    await classify([item('7', 'light', `${texts.promo} again`), item('8', 'light', `${texts.promo} again!`)]);
+    const page = await bg.send('listRepeatSenders', { query: 'light', offset: 0, limit: 10 });
+    const rows = page.items.map((row) => ({
+      sample: row.sampleText,
+      words: row.template.map((part) => (part.kind === 'text' ? part.value : part.values.join('|'))).join(' '),
+    }));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.words.includes('camera')).toBe(row.sample.includes('camera'));
+  });
+
   it('shows mutes on the rows', async () => {
     await bg.send('muteSender', { site: 'x', sender: 'light', scope: 'canned' }, contentScript());
     const page = await bg.send('listRepeatSenders', { query: 'light', offset: 0, limit: 10 });

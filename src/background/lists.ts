@@ -80,8 +80,8 @@ export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()
   ]);
   const muteOf = new Map(mutes.map((mute) => [senderKey(mute.site, mute.sender), mute]));
   return page(rows, total, paging, async (shown: SenderClusterRecord[]) => {
-    // By sender and cluster: the cluster may also be a template with thousands of copies, the sender a bot with
-    // thousands of other messages.
+    // Through the senders' own messages, bounded: the cluster may also be a template with thousands of copies, the
+    // sender a bot with thousands of other messages.
     const messages = await copiesInClusters(db, shown, TEMPLATE_SAMPLE);
     return shown.map((row, index) => toSenderRow(row, messages[index] ?? [], muteOf, feedback));
   });

@@ -45,10 +45,8 @@ const upgradeSteps: readonly UpgradeStep[] = [
     past(tx, 'clusters').createIndex('bySenderCount', 'senderCount');
   },
   // v3: the lists walk the top of a [count, lastSeen] index for their first page instead of sorting every row
-  // (src/store/ranked.ts); it replaces the count-only indexes of v2. A row reads a few of its sender's copies in
-  // its cluster by [site, sender, clusterId] (a bot's thousands of other messages stay unread).
+  // (src/store/ranked.ts); it replaces the count-only indexes of v2.
   (_db, tx) => {
-    past(tx, 'messages').createIndex('bySenderCluster', ['site', 'sender', 'clusterId']);
     past(tx, 'senderClusters').deleteIndex('byCount');
     past(tx, 'senderClusters').createIndex('byRank', ['count', 'lastSeen']);
     past(tx, 'clusters').deleteIndex('bySenderCount');

@@ -98,17 +98,28 @@ export function messagesOfSender(db: Db, site: string, sender: string): Promise<
   return db.getAllFromIndex('messages', 'bySender', [site, sender]);
 }
 
+/** How many of a sender's messages a popup row reads, at most: a bot's thousands stay unread. */
+const SENDER_READ_LIMIT = 200;
+
 /**
- * Up to `limit` of each sender's messages in one cluster, oldest stored first, read in one transaction (a popup
- * page of 50 rows is one transaction, and a sender with thousands of other messages costs no more).
+ * Up to `limit` of each sender's messages in one cluster, read in one transaction (a popup page of 50 rows is
+ * one transaction). Only the sender's first SENDER_READ_LIMIT messages are looked at: no index per sender and
+ * cluster is kept for this (it would cost every stored message a write); a row whose copies lie further on shows
+ * its sample text instead of the varying parts.
  */
 export function copiesInClusters(
   db: Db,
   rows: readonly { site: string; sender: string; clusterId: string }[],
   limit: number,
 ): Promise<MessageRecord[][]> {
-  const index = db.transaction('messages').store.index('bySenderCluster');
-  return Promise.all(rows.map(({ site, sender, clusterId }) => index.getAll([site, sender, clusterId], limit)));
+  const index = db.transaction('messages').store.index('bySender');
+  return Promise.all(
+    rows.map(async ({ site, sender, clusterId }) =>
+      (await index.getAll([site, sender], SENDER_READ_LIMIT))
+        .filter((message) => message.clusterId === clusterId)
+        .slice(0, limit),
+    ),
+  );
 }
 
 export function messagesOfCluster(db: Db, clusterId: string, limit?: number): Promise<MessageRecord[]> {

@@ -99,7 +99,6 @@ export interface UncannedDb extends DBSchema {
     indexes: {
       bySiteId: [string, string];
       bySender: [string, string];
-      bySenderCluster: [string, string, string];
       byCluster: string;
       bySeenAt: number;
     };
