@@ -82,7 +82,7 @@ async function exportFile(includeHistory: boolean) {
 async function clearAll(): Promise<void> {
   await withWriteLock(async () => {
     const { db } = await getEngineHost();
-    const stores = [...historyStores, 'mutes', 'feedback', 'engine', 'meta'] as const;
+    const stores = [...historyStores, 'mutes', 'feedback', 'engine', 'meta', 'counters'] as const;
     await clearAggregates(db, async () => {
       const tx = writeAggregates(db, stores);
       await inTransaction(tx, () => Promise.all(stores.map((name) => tx.objectStore(name).clear())));

@@ -9,9 +9,10 @@ import { classify } from './classify';
 import { explainCopies, senderCopies, templateCopies } from './copies';
 import { dataHandlers } from './handlers-data';
 import { peopleHandlers } from './handlers-people';
-import { listRepeatSenders, listTemplates } from './lists';
+import { listRepeatSenders } from './lists';
 import { pageStateFor } from './page-state';
 import { enableOnOrigin, getTabSummary, reportPageStatus } from './tabs';
+import { listTemplates } from './templates-list';
 
 const db = getDb;
 

@@ -91,7 +91,7 @@ export function scopedSelector(selector: string): string {
 interface Reads {
   found: Map<readonly string[], Element | undefined>;
   /** True when the item is an item and holds none: every match in it is its own (no `closest` check). */
-  flat?: boolean;
+  isFlat?: boolean;
 }
 
 /** First match of `selector` in `item` that belongs to it, not to a nested item (a reply). */
@@ -111,13 +111,14 @@ export function pickOwn(
 }
 
 function pickOwnParts(item: Element, parts: readonly string[], plan: Plan, reads?: Reads): Element | undefined {
-  if (reads && reads.flat === undefined) reads.flat = item.querySelector(plan.item) === null && item.matches(plan.item);
+  if (reads && reads.isFlat === undefined)
+    reads.isFlat = item.querySelector(plan.item) === null && item.matches(plan.item);
   for (const part of parts) {
     if (part === ':scope') return item;
     // The item's own fields come before its nested replies in document order: the first match is almost always it.
     const first = item.querySelector(part);
     if (!first) continue;
-    if (reads?.flat || first.closest(plan.item) === item) return first;
+    if (reads?.isFlat || first.closest(plan.item) === item) return first;
     for (const candidate of item.querySelectorAll(part)) if (candidate.closest(plan.item) === item) return candidate;
   }
   return undefined;
@@ -131,10 +132,10 @@ function readField(item: Element, field: Field | undefined, adapter: SiteAdapter
 const linkOf = (element: Element) =>
   resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
 
-/** `flat`: the caller knows the item holds no nested item (it saw the items in document order). */
-export function extractItem(adapter: SiteAdapter, item: Element, flat?: boolean): ItemData | undefined {
+/** `isFlat`: the caller knows the item holds no nested item (it saw the items in document order). */
+export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolean): ItemData | undefined {
   const custom = adapter.extract?.(item) ?? {};
-  const reads: Reads = { found: new Map(), flat };
+  const reads: Reads = { found: new Map(), isFlat };
   const sender = custom.sender ?? readField(item, adapter.sender, adapter, reads);
   if (!sender) return undefined;
   const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter, reads) : undefined;

@@ -15,7 +15,7 @@ export class Intake {
   /** While parsing: the last item queued, so the next scan reads only what the parser added after it. */
   private lastQueued: Element | undefined;
   /** Items known to hold no nested item (seen in document order with their next item outside them). */
-  readonly flat = new WeakSet<Element>();
+  private flat = new WeakSet<Element>();
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -48,11 +48,19 @@ export class Intake {
       return;
     }
     const after = this.lastQueued?.isConnected ? this.lastQueued : undefined;
-    const items = after ? itemsAfter(this.adapter, after) : findItems(this.adapter, this.doc);
-    items.forEach((item, index) => {
-      const next = items[index + 1];
-      if (next && !item.contains(next)) this.flat.add(item);
-    });
+    // Only a complete run of items tells which hold none: everything after the last one queued, or the whole
+    // document before anything was queued (after that, processed items are left out of a full scan).
+    const isComplete = after !== undefined || this.lastQueued === undefined;
+    const items = after
+      ? itemsAfter(this.adapter, after)
+      : this.lastQueued === undefined
+        ? findItems(this.adapter, this.doc)
+        : [...this.doc.querySelectorAll(this.unmarkedSelector)];
+    if (isComplete)
+      items.forEach((item, index) => {
+        const next = items[index + 1];
+        if (next && !item.contains(next)) this.flat.add(item);
+      });
     items.pop();
     for (const item of items) this.items.add(item);
     this.lastQueued = items.at(-1) ?? this.lastQueued;
@@ -79,9 +87,15 @@ export class Intake {
     }
   }
 
+  /** True once for an item known to hold no nested item; the hint is dropped as it is used (or skipped). */
+  takeFlatHint(item: Element): boolean {
+    return this.flat.delete(item);
+  }
+
   clear(): void {
     this.nodes.clear();
     this.items.clear();
     this.lastQueued = undefined;
+    this.flat = new WeakSet();
   }
 }

@@ -82,7 +82,8 @@ export class Pipeline {
     if (!spent()) this.intake.resolve(spent);
     for (const item of spent() ? [] : this.intake.items) {
       this.intake.items.delete(item);
-      if (item.isConnected) this.process(item);
+      const isFlat = this.intake.takeFlatHint(item); // used once: a framework may later render replies into it
+      if (item.isConnected) this.process(item, isFlat);
       if (spent()) break;
     }
     if (this.remarks.size === 0) removeOrphanStubs();
@@ -90,27 +91,26 @@ export class Pipeline {
     if (this.verdicts.changes !== before) this.deps.onChange();
   }
 
-  private process(item: Element): void {
-    // A hint is used once: a framework may later render replies into the item.
-    const data = extractItem(this.adapter, item, this.intake.flat.delete(item) || undefined);
+  private process(item: Element, isFlat: boolean): void {
+    const data = extractItem(this.adapter, item, isFlat || undefined);
     if (!data) return;
     const previous = item.getAttribute('data-uncanned-id');
-    const fresh = previous === null;
+    const isFresh = previous === null;
     if (previous !== data.id) {
       if (previous !== null) clearMarks(item, this.itemSelector); // a re-used element now shows another message
       item.setAttribute('data-uncanned-id', data.id);
       this.shown.add(data.id, item);
     }
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend));
-    this.mark(item, entry.data, entry.verdict, fresh);
+    this.mark(item, entry.data, entry.verdict, isFresh);
   }
 
-  private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined, fresh = false): void {
+  private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined, isFresh = false): void {
     const effective = this.clusters.effective(data, verdict);
     const decision = decide(this.state, data, effective, { revealed: this.revealed });
     if (decision.judged === 'canned') this.verdicts.countCanned(data.id);
     // An element we never marked carries nothing of ours: until its verdict (or a mute) there is nothing to write.
-    if (fresh && !decision.judged && !decision.hidden) return;
+    if (isFresh && !decision.judged && !decision.hidden) return;
     applyMarks(item, data, effective, decision, {
       adapter: this.adapter,
       actions: this.deps.actions,

@@ -42,10 +42,24 @@ describe('popup lists', () => {
     expect(await screen.findAllByTestId('sender-row')).toHaveLength(10);
     await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(50));
     expect(api.listRepeatSenders).toHaveBeenNthCalledWith(1, { query: '', offset: 0, limit: 10 });
-    expect(api.listRepeatSenders).toHaveBeenNthCalledWith(2, { query: '', offset: 10, limit: 40 });
+    expect(api.listRepeatSenders).toHaveBeenNthCalledWith(2, { query: '', offset: 0, limit: 50 });
     fireEvent.click(screen.getByRole('button', { name: /Show 50 more \(9,950 left\)/ }));
     await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(100));
     expect(api.listRepeatSenders).toHaveBeenLastCalledWith({ query: '', offset: 50, limit: 50 });
+  });
+
+  test('a reload after an action keeps every shown row in place (no first-rows step)', async () => {
+    const { api } = renderPopup({ senders: makeSenders(10_000) }, (api) => vi.spyOn(api, 'listRepeatSenders'));
+    await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(50));
+    fireEvent.click(screen.getByRole('button', { name: /Show 50 more/ }));
+    await waitFor(() => expect(screen.getAllByTestId('sender-row')).toHaveLength(100));
+    const calls = vi.mocked(api.listRepeatSenders).mock.calls.length;
+    const row = within(screen.getAllByTestId('sender-row')[0] as HTMLElement);
+    fireEvent.click(row.getByRole('button', { name: 'Mute' }));
+    fireEvent.click(row.getByRole('menuitem', { name: 'For good' }));
+    await waitFor(() => expect(vi.mocked(api.listRepeatSenders).mock.calls.length).toBeGreaterThan(calls));
+    expect(vi.mocked(api.listRepeatSenders).mock.calls.slice(calls)).toEqual([[{ query: '', offset: 0, limit: 100 }]]);
+    expect(screen.getAllByTestId('sender-row')).toHaveLength(100);
   });
 
   test('search is sent to the background and shows no-match state', async () => {

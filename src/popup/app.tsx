@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { PopupApi } from './api';
 import { MutesPanel } from './components/mutes-panel';
@@ -111,17 +111,20 @@ function useTabCounts(
   api: PopupApi,
   version: number,
   onTotals: Record<'templates' | 'muted', (total: number) => void>,
-  firstPageIn: boolean,
+  hasFirstPage: boolean,
 ) {
+  const countedFor = useRef<number>(-1);
   useEffect(() => {
     const fetchCounts = () => {
+      if (countedFor.current === version) return; // once per version, whichever of the two came first
+      countedFor.current = version;
       api.listTemplates({ query: '', offset: 0, limit: 1 }).then((page) => onTotals.templates(page.total), ignore);
       api.listMutes({}).then((mutes) => onTotals.muted(mutes.length), ignore);
     };
-    if (firstPageIn) return fetchCounts();
+    if (hasFirstPage) return fetchCounts();
     const timer = setTimeout(fetchCounts, 500);
     return () => clearTimeout(timer);
-  }, [api, version, onTotals, firstPageIn]);
+  }, [api, version, onTotals, hasFirstPage]);
 }
 
 /** The panels show their own errors; a failed count only leaves the label without a number. */

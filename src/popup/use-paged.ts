@@ -18,26 +18,28 @@ export interface PagedState<T> {
   loadMore: () => void;
 }
 
-/** Fetches `count` rows from `offset`; from the top, the first few come alone and are handed to `onFirst`. */
-async function fetchRange<T>(
-  fetch: Fetch<T>,
-  query: string,
-  offset: number,
-  count: number,
-  onFirst?: (page: Page<T>) => void,
-): Promise<Page<T>> {
+/** Fetches `count` rows from `offset`, in requests of at most `maxLimit`. */
+async function fetchRange<T>(fetch: Fetch<T>, query: string, offset: number, count: number): Promise<Page<T>> {
   const items: T[] = [];
   let total = 0;
   while (items.length < count) {
-    const step = onFirst && offset === 0 && items.length === 0 ? firstRows : maxLimit;
-    const limit = Math.min(step, count - items.length);
+    const limit = Math.min(maxLimit, count - items.length);
     const page = await fetch({ query, offset: offset + items.length, limit });
     items.push(...page.items);
     total = page.total;
     if (page.items.length < limit) break;
-    if (items.length === page.items.length && items.length < count) onFirst?.({ total, items: [...items] });
   }
   return { total, items };
+}
+
+/**
+ * A new list's first rows alone, shown while the whole range is read (again from the top, as one consistent
+ * snapshot: the rank index makes re-reading the first rows cheap). Resolves to false when they are all there is.
+ */
+async function fetchFirstRows<T>(fetch: Fetch<T>, query: string, onFirst: (page: Page<T>) => void): Promise<boolean> {
+  const first = await fetch({ query, offset: 0, limit: firstRows });
+  onFirst(first);
+  return first.items.length === firstRows && first.total > firstRows;
 }
 
 /**
@@ -49,32 +51,43 @@ export function usePaged<T>(fetch: Fetch<T>, query: string, version: number): Pa
   const request = useRef(0);
   const shown = useRef(pageSize);
 
-  const load = (offset: number, count: number, append: boolean) => {
+  /** `isNewList`: a first load or a new query (not a reload after an action, which keeps the rows in place). */
+  const load = (offset: number, count: number, append: boolean, isNewList = false) => {
     const id = ++request.current;
     setState((previous) => ({ ...previous, status: 'loading' }));
-    // A fresh list shows its first rows while the rest of the page is read (still "loading": no "show more" yet).
-    const onFirst = append
-      ? undefined
-      : (page: Page<T>) => id === request.current && setState({ status: 'loading', ...page });
-    fetchRange(fetch, query, offset, count, onFirst).then(
-      (page) => {
-        if (id !== request.current) return;
-        setState((previous) => {
-          const items = append ? [...previous.items, ...page.items] : page.items;
-          shown.current = Math.max(pageSize, items.length);
-          return { status: 'ready', items, total: page.total };
-        });
-      },
-      (error: unknown) =>
-        id === request.current && setState((previous) => ({ ...previous, status: 'error', error: errorText(error) })),
-    );
+    const isCurrent = () => id === request.current;
+    // Still "loading" while only the first rows are in: no "show more" yet.
+    const showFirst = (page: Page<T>) => isCurrent() && setState({ status: 'loading', ...page });
+    const hasMore = isNewList ? fetchFirstRows(fetch, query, showFirst) : Promise.resolve(true);
+    hasMore
+      .then((more) => (more && isCurrent() ? fetchRange(fetch, query, offset, count) : undefined))
+      .then(
+        (page) => {
+          if (!page || !isCurrent()) {
+            if (isCurrent()) setState((previous) => ({ ...previous, status: 'ready' }));
+            return;
+          }
+          setState((previous) => {
+            const items = append ? [...previous.items, ...page.items] : page.items;
+            shown.current = Math.max(pageSize, items.length);
+            return { status: 'ready', items, total: page.total };
+          });
+        },
+        (error: unknown) =>
+          id === request.current && setState((previous) => ({ ...previous, status: 'error', error: errorText(error) })),
+      );
   };
 
   useLayoutEffect(() => {
     shown.current = pageSize;
   }, [query]);
+  const listedQuery = useRef<string | undefined>(undefined);
   // Layout effect: start fetching right after the first render instead of after the first paint.
-  useLayoutEffect(() => load(0, shown.current, false), [query, version]);
+  useLayoutEffect(() => {
+    const isNewList = listedQuery.current !== query;
+    listedQuery.current = query;
+    load(0, shown.current, false, isNewList);
+  }, [query, version]);
 
   return { ...state, loadMore: () => load(state.items.length, pageSize, true) };
 }

@@ -1,8 +1,9 @@
 /**
- * A version number of the aggregates (senders, senderClusters, clusters), kept in `meta` and bumped inside every
- * transaction that may write them, so figures read from them (the lists' totals) can be stored with the version
- * they were read at and trusted while it holds, across worker restarts too. Every such transaction opens through
- * `writeAggregates` (tests/conventions.test.ts checks it).
+ * A version number of the aggregates (senders, senderClusters, clusters), kept in the `counters` store and bumped
+ * inside every transaction that may write them, so figures read from them (the lists' totals) can be stored with
+ * the version they were read at and trusted while it holds, across worker restarts too. Every such transaction
+ * opens through `writeAggregates` (tests/conventions.test.ts checks it). `counters` is a store of its own so these
+ * small reads and writes never queue behind an engine snapshot save, which holds `meta`.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Db } from './db';
@@ -10,26 +11,28 @@ import type { UncannedDb } from './schema';
 
 export const VERSION_KEY = 'aggregatesVersion';
 
-/** The `meta` store of some transaction. */
-interface MetaStore {
+/** The `counters` store of some transaction. */
+interface CountersStore {
   get(key: string): Promise<{ value: unknown } | undefined>;
 }
 
-/** The version as `meta`'s transaction sees it (0 before the first write, and after "clear all data"). */
-export async function versionIn(meta: MetaStore): Promise<number> {
-  const record = await meta.get(VERSION_KEY);
+/** The version as `counters`' transaction sees it (0 before the first aggregate write). */
+export async function versionIn(counters: CountersStore): Promise<number> {
+  const record = await counters.get(VERSION_KEY);
   return typeof record?.value === 'number' ? record.value : 0;
 }
 
-/** A read-write transaction over `stores` (and `meta`) whose first request bumps the version. */
+/** A read-write transaction over `stores` (and `counters`) whose first request bumps the version. */
 export function writeAggregates<Names extends ArrayLike<StoreNames<UncannedDb>>>(
   db: Db,
   stores: Names,
 ): IDBPTransaction<UncannedDb, Names, 'readwrite'> {
-  const scope = [...new Set([...Array.from(stores), 'meta' as const])];
+  const scope = [...new Set([...Array.from(stores), 'counters' as const])];
   const tx = db.transaction(scope, 'readwrite');
-  const meta = tx.objectStore('meta');
-  // Queued before the caller's requests; a failure aborts the caller's transaction with it, as it should.
-  void versionIn(meta).then((version) => meta.put({ key: VERSION_KEY, value: version + 1 }));
+  const counters = tx.objectStore('counters');
+  // Queued before the caller's requests. If the caller's transaction aborts, so does this (and `tx.done` says so).
+  void versionIn(counters)
+    .then((version) => counters.put({ key: VERSION_KEY, value: version + 1 }))
+    .catch(() => {});
   return tx as unknown as IDBPTransaction<UncannedDb, Names, 'readwrite'>;
 }

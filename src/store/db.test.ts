@@ -47,7 +47,18 @@ describe('database schema', () => {
     cleanups.push(cleanup);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['clusters', 'engine', 'feedback', 'messages', 'meta', 'mutes', 'senderClusters', 'senders', 'tabs'].sort(),
+      [
+        'clusters',
+        'counters',
+        'engine',
+        'feedback',
+        'messages',
+        'meta',
+        'mutes',
+        'senderClusters',
+        'senders',
+        'tabs',
+      ].sort(),
     );
     const tx = db.transaction(['messages', 'mutes', 'senderClusters', 'clusters']);
     expect([...tx.objectStore('messages').indexNames].sort()).toEqual(

@@ -45,8 +45,9 @@ const upgradeSteps: readonly UpgradeStep[] = [
     past(tx, 'clusters').createIndex('bySenderCount', 'senderCount');
   },
   // v3: the lists walk the top of a [count, lastSeen] index for their first page instead of sorting every row
-  // (src/store/ranked.ts); it replaces the count-only indexes of v2.
-  (_db, tx) => {
+  // (src/store/ranked.ts); it replaces the count-only indexes of v2. Their totals are kept in `counters`.
+  (db, tx) => {
+    db.createObjectStore('counters', { keyPath: 'key' });
     past(tx, 'senderClusters').deleteIndex('byCount');
     past(tx, 'senderClusters').createIndex('byRank', ['count', 'lastSeen']);
     past(tx, 'clusters').deleteIndex('bySenderCount');

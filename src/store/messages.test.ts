@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import {
   addMessages,
+  copiesInClusters,
   countMessages,
   deleteMessages,
   findMessages,
@@ -139,5 +140,27 @@ describe('message history', () => {
     expect(seen).toEqual([3, 4, 5, 6, 7]);
     expect(last).toBe(7);
     expect(await lastSeq(db)).toBe(7);
+  });
+
+  it("reads a row's copies from a sender's oldest and, past the read limit, newest messages", async () => {
+    const message = (index: number, clusterId: string) =>
+      makeMessage({ id: `m${index}`, sender: 'bot', clusterId, seenAt: index, time: index });
+    const old = Array.from({ length: 3 }, (_, index) => message(index, 'early'));
+    const filler = Array.from({ length: 250 }, (_, index) => message(100 + index, 'filler'));
+    const recent = Array.from({ length: 15 }, (_, index) => message(1000 + index, 'late'));
+    const tx = db.transaction('messages', 'readwrite');
+    await Promise.all([...[...old, ...filler, ...recent].map((record) => tx.store.add(record)), tx.done]);
+    const [early, late, none] = await copiesInClusters(
+      db,
+      [
+        { site: 'x', sender: 'bot', clusterId: 'early' },
+        { site: 'x', sender: 'bot', clusterId: 'late' },
+        { site: 'x', sender: 'bot', clusterId: 'missing' },
+      ],
+      12,
+    );
+    expect(early?.map((record) => record.id)).toEqual(['m0', 'm1', 'm2']);
+    expect(late?.map((record) => record.id)).toEqual(recent.slice(-12).map((record) => record.id));
+    expect(none).toEqual([]);
   });
 });

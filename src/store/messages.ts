@@ -103,9 +103,9 @@ const SENDER_READ_LIMIT = 200;
 
 /**
  * Up to `limit` of each sender's messages in one cluster, read in one transaction (a popup page of 50 rows is
- * one transaction). Only the sender's first SENDER_READ_LIMIT messages are looked at: no index per sender and
- * cluster is kept for this (it would cost every stored message a write); a row whose copies lie further on shows
- * its sample text instead of the varying parts.
+ * one transaction). No index per sender and cluster is kept for this (it would cost every stored message a
+ * write): a sender's oldest SENDER_READ_LIMIT messages are read at once, and only for a sender with more than
+ * that, its newest ones too (a cursor, stopped at the same limit). Copies further in shows the sample text only.
  */
 export function copiesInClusters(
   db: Db,
@@ -114,11 +114,19 @@ export function copiesInClusters(
 ): Promise<MessageRecord[][]> {
   const index = db.transaction('messages').store.index('bySender');
   return Promise.all(
-    rows.map(async ({ site, sender, clusterId }) =>
-      (await index.getAll([site, sender], SENDER_READ_LIMIT))
-        .filter((message) => message.clusterId === clusterId)
-        .slice(0, limit),
-    ),
+    rows.map(async ({ site, sender, clusterId }) => {
+      const oldest = await index.getAll([site, sender], SENDER_READ_LIMIT);
+      const copies = oldest.filter((message) => message.clusterId === clusterId);
+      if (oldest.length < SENDER_READ_LIMIT || copies.length >= limit) return copies.slice(0, limit);
+      const recent: MessageRecord[] = [];
+      let cursor = await index.openCursor([site, sender], 'prev');
+      for (let read = 0; cursor && read < SENDER_READ_LIMIT && recent.length < limit; read++) {
+        if (cursor.value.clusterId === clusterId) recent.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const bySeq = new Map([...copies, ...recent].map((message) => [message.seq, message]));
+      return [...bySeq.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)).slice(-limit);
+    }),
   );
 }
 

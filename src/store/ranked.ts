@@ -97,7 +97,7 @@ interface StoredTotals {
 }
 
 /**
- * Counting walks the whole index (40–75 ms for 10,000 rows in Chromium), so a count is stored in `meta` with the
+ * Counting walks the whole index (40–75 ms for 10,000 rows in Chromium), so a count is stored in `counters` with the
  * aggregates' version it was read at, and used while that version holds, in this worker life and the next. The
  * background counts again after each fold (`warmListTotals`), off the popup's path.
  */
@@ -107,7 +107,7 @@ async function cachedCount(
   store: 'senderClusters' | 'clusters',
   minCount: number,
 ): Promise<number> {
-  const read = db.transaction('meta');
+  const read = db.transaction('counters');
   const [version, stored] = await Promise.all([
     versionIn(read.store),
     read.store.get(TOTALS_KEY).then((record) => record?.value as StoredTotals | undefined),
@@ -115,13 +115,13 @@ async function cachedCount(
   const known = stored?.version === version ? stored.counts[key] : undefined;
   if (known !== undefined) return known;
   // The count and the version it belongs to, read in one transaction.
-  const counting = db.transaction([store, 'meta']);
+  const counting = db.transaction([store, 'counters']);
   const [count, countedAt] = await Promise.all([
     counting
       .objectStore(store)
       .index('byRank')
       .count(IDBKeyRange.lowerBound([minCount])),
-    versionIn(counting.objectStore('meta')),
+    versionIn(counting.objectStore('counters')),
   ]);
   await storeCount(db, key, count, countedAt).catch(() => {}); // only a cache: a failed write costs a recount
   return count;
@@ -129,7 +129,7 @@ async function cachedCount(
 
 /** Adds a count to the stored totals, unless the aggregates changed since it was read (checked in the write). */
 async function storeCount(db: Db, key: string, count: number, countedAt: number): Promise<void> {
-  const tx = db.transaction('meta', 'readwrite');
+  const tx = db.transaction('counters', 'readwrite');
   const [version, stored] = await Promise.all([
     versionIn(tx.store),
     tx.store.get(TOTALS_KEY).then((record) => record?.value as StoredTotals | undefined),

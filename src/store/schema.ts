@@ -114,6 +114,8 @@ export interface UncannedDb extends DBSchema {
   feedback: { key: string; value: FeedbackRecord };
   engine: { key: string; value: SnapshotRecord };
   meta: { key: string; value: MetaRecord };
+  /** The aggregates' version and the lists' totals read at it (v3; apart from meta, which snapshot saves hold). */
+  counters: { key: string; value: MetaRecord };
   tabs: { key: number; value: TabRecord };
 }
 

@@ -58,12 +58,12 @@ const decodePath = (path: string) => {
  */
 const plainPath = /^\/(?![/\\])[\w\-.~!$&()*+,;=:@%/?]*$/;
 const dotSegment = /\/(?:\.|%2e){1,2}(?:[/?]|$)/i;
-let lastPath: { raw: string; plain: boolean } = { raw: '', plain: false };
+let lastPath: { raw: string; isPlain: boolean } = { raw: '', isPlain: false };
 /** Memoised for the last link: a message's id and permalink usually read the same one. */
 export function isPlainPath(raw: string): boolean {
   if (lastPath.raw !== raw)
-    lastPath = { raw, plain: plainPath.test(raw) && !raw.endsWith('?') && !dotSegment.test(raw) };
-  return lastPath.plain;
+    lastPath = { raw, isPlain: plainPath.test(raw) && !raw.endsWith('?') && !dotSegment.test(raw) };
+  return lastPath.isPlain;
 }
 
 const origins = new Map<string, string | undefined>();
@@ -107,8 +107,8 @@ export const hrefParam =
   (element) => {
     const raw = element.getAttribute('href');
     // Plain links without escapes or "+" are read straight from the query; anything else goes through URLSearchParams.
-    const plain = raw && isPlainPath(raw) && !/[%+]/.test(raw);
-    const query = plain ? raw.slice(raw.indexOf('?') + 1 || raw.length) : undefined;
+    const isPlain = raw && isPlainPath(raw) && !/[%+]/.test(raw);
+    const query = isPlain ? raw.slice(raw.indexOf('?') + 1 || raw.length) : undefined;
     const params = query === undefined ? resolveUrl(element)?.searchParams : undefined;
     for (const name of names) {
       const value = params ? params.get(name) : query !== undefined ? plainParam(query, name) : null;

@@ -11,6 +11,12 @@ const chatId = (element: Element) => (element.id.length > 20 ? element.id : unde
 
 // Polymer ids are stable for years; renderers migrate, so list old and new (sites.md §3). Live chat runs in
 // iframe#chatframe (/live_chat), hence all_frames in the manifest.
+// One selector list for the message id and the permalink, so both read one match.
+const timeLink = [
+  '#published-time-text a', // comments: /watch?v=<video>&lc=<comment id>
+  ':scope', // chat: no link; the item's own id is the message id
+];
+
 export default defineAdapter({
   id: 'youtube',
   hosts: ['www.youtube.com', 'm.youtube.com'],
@@ -28,9 +34,8 @@ export default defineAdapter({
     read: firstOf(lower(hrefMatch(/^\/(@[^/?]+)/)), chatHandle),
   },
   senderName: ['#author-text', '#author-name'],
-  messageId: { from: ['#published-time-text a', ':scope'], read: firstOf(hrefParam('lc'), chatId) },
-  // /watch?v=<video>&lc=<comment id>; the same list as messageId, so both read one match (chat has no link).
-  permalink: ['#published-time-text a', ':scope'],
+  messageId: { from: timeLink, read: firstOf(hrefParam('lc'), chatId) },
+  permalink: timeLink,
   slot: '#header-author', // after the time link; chat falls back to right after #message
   senderSelector: (sender) => `ytd-comment-view-model:has(#author-text[href=${cssString(`/${sender}`)} i])`,
 });

@@ -1,0 +1,83 @@
+/** The popup's and options page's list of shared templates, searched, ranked and paged. */
+
+import type { Page, TemplateRow } from '../shared/views';
+import { flushAggregates } from '../store/aggregate-queue';
+import type { Db } from '../store/db';
+import { listFeedback, toFeedbackSets } from '../store/feedback';
+import { allTemplates, countTemplates, rankScore, topTemplates } from '../store/ranked';
+import type { ClusterRecord } from '../store/schema';
+import { templateOf } from './copies';
+import { matches, type Paging, page, ranked, TEMPLATE_SAMPLE } from './list-paging';
+
+const sendersOf = (db: Db, clusterId: string) =>
+  db.getAll('senderClusters', IDBKeyRange.bound([clusterId], [clusterId, []]));
+
+/** Texts posted by at least `minSenders` distinct senders (the template threshold in the settings). */
+export async function listTemplates(
+  db: Db,
+  paging: Paging,
+  minSenders: number,
+  now = Date.now(),
+): Promise<Page<TemplateRow>> {
+  await flushAggregates(db);
+  const search = async (needle: string) => {
+    const clusters = await allTemplates(db, minSenders);
+    const found = await Promise.all(
+      clusters.map(async (cluster) => {
+        const senders = await sendersOf(db, cluster.clusterId);
+        return matches(needle, cluster.sampleText, ...senders.flatMap((row) => [row.sender, row.senderName]));
+      }),
+    );
+    return clusters
+      .filter((_cluster, index) => found[index])
+      .sort((a, b) => rankScore(b.senderCount, b.lastSeen, now) - rankScore(a.senderCount, a.lastSeen, now));
+  };
+  const [{ rows, total }, feedback] = await Promise.all([
+    ranked(
+      paging,
+      (k) => topTemplates(db, minSenders, k, now),
+      () => countTemplates(db, minSenders),
+      search,
+    ),
+    listFeedback(db).then(toFeedbackSets),
+  ]);
+  return page(rows, total, paging, async (shown: ClusterRecord[]) => {
+    const reads = await templateReads(db, shown);
+    return shown.map((cluster, index) => {
+      const { senders, copies } = reads[index] ?? { senders: [], copies: [] };
+      senders.sort((a, b) => b.lastSeen - a.lastSeen);
+      return {
+        clusterId: cluster.clusterId,
+        template: templateOf(copies),
+        sampleText: cluster.sampleText,
+        count: cluster.count,
+        senderCount: cluster.senderCount,
+        senders: senders
+          .slice(0, 20)
+          .map(({ site, sender, senderName }) =>
+            senderName === undefined ? { site, sender } : { site, sender, senderName },
+          ),
+        sites: [...new Set(senders.map((row) => row.site))],
+        firstSeen: cluster.firstSeen,
+        lastSeen: cluster.lastSeen,
+        notCanned: feedback.clusters.has(cluster.clusterId),
+      };
+    });
+  });
+}
+
+/** A page of templates' sender rows and first copies, read in one transaction. */
+function templateReads(db: Db, clusters: readonly ClusterRecord[]) {
+  const tx = db.transaction(['senderClusters', 'messages']);
+  const byCluster = tx.objectStore('messages').index('byCluster');
+  const senderRows = tx.objectStore('senderClusters');
+  return Promise.all(
+    clusters.map(async ({ clusterId }) => {
+      const [senders, copies] = await Promise.all([
+        senderRows.getAll(IDBKeyRange.bound([clusterId], [clusterId, []])),
+        byCluster.getAll(clusterId, TEMPLATE_SAMPLE),
+      ]);
+      return { senders, copies };
+    }),
+  );
+}
