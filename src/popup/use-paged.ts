@@ -32,14 +32,19 @@ async function fetchRange<T>(fetch: Fetch<T>, query: string, offset: number, cou
   return { total, items };
 }
 
+/** Resolves after the next frame is painted (a frame, then a task). */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 /**
- * A new list's first rows alone, shown while the whole range is read (again from the top, as one consistent
+ * A new list's first rows alone, painted before the whole range is read (again from the top, as one consistent
  * snapshot: the rank index makes re-reading the first rows cheap). Resolves to false when they are all there is.
  */
 async function fetchFirstRows<T>(fetch: Fetch<T>, query: string, onFirst: (page: Page<T>) => void): Promise<boolean> {
   const first = await fetch({ query, offset: 0, limit: firstRows });
   onFirst(first);
-  return first.items.length === firstRows && first.total > firstRows;
+  if (first.items.length < firstRows || first.total <= firstRows) return false;
+  await afterPaint();
+  return true;
 }
 
 /**
