@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type ChromiumSession, chromiumPath, launchChromium } from '../tests/e2e/lib/chromium';
 import { measuredOn, percentile, writeDocSection } from './lib/doc-section';
+import { firstRows, type Timing, watchFirstRows } from './lib/first-rows';
 
 const senders = 10_000;
 const runs = 15;
@@ -47,35 +48,6 @@ async function seed(page: Page): Promise<void> {
     };
     if (!reply.ok) throw new Error(`classify failed: ${JSON.stringify(reply)}`);
   }
-}
-
-/** Records, in the page, when the first sender rows enter the DOM and when the next frame starts (they are laid out). */
-function watchFirstRows(): void {
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('[data-testid="sender-row"]')) return;
-    observer.disconnect();
-    const rowsAt = performance.now();
-    requestAnimationFrame(() => Object.assign(globalThis, { firstRows: { rowsAt, frameAt: performance.now() } }));
-  }).observe(document, { childList: true, subtree: true });
-}
-
-interface Timing {
-  rows: number;
-  frame: number;
-  dcl: number;
-}
-
-/** Times since this document's navigation started: first rows in the DOM, the frame after, DOMContentLoaded. */
-async function firstRows(page: Page, url: string): Promise<Timing> {
-  await page.goto(url);
-  const handle = await page.waitForFunction(() => (globalThis as { firstRows?: unknown }).firstRows, null, {
-    timeout: 30_000,
-  });
-  const { rowsAt, frameAt } = (await handle.jsonValue()) as { rowsAt: number; frameAt: number };
-  const dcl = await page.evaluate(
-    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-  );
-  return { rows: rowsAt, frame: frameAt, dcl };
 }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { measuredOn, percentile, writeDocSection } from './lib/doc-section';
+import { firstRows, type Timing, watchFirstRows } from './lib/first-rows';
 
 const senders = 10_000;
 const runs = 15;
@@ -72,32 +73,9 @@ function installFakeBackend({ count, messages }: { count: number; messages: Reco
     },
   };
   Object.assign(globalThis, { chrome: { runtime: { id: 'bench' } }, browser });
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('[data-testid="sender-row"]')) return;
-    observer.disconnect();
-    const rowsAt = performance.now();
-    requestAnimationFrame(() => Object.assign(globalThis, { firstRows: { rowsAt, frameAt: performance.now() } }));
-  }).observe(document, { childList: true, subtree: true });
 }
 
-interface Timing {
-  /** First sender rows in the DOM. */
-  rows: number;
-  /** The frame after: they are laid out. */
-  frame: number;
-  /** The bundle is loaded and parsed. */
-  dcl: number;
-}
-
-async function measureOnce(page: Page): Promise<Timing> {
-  await page.goto(`${origin}/popup/index.html`);
-  const handle = await page.waitForFunction(() => (globalThis as { firstRows?: unknown }).firstRows);
-  const { rowsAt, frameAt } = (await handle.jsonValue()) as { rowsAt: number; frameAt: number };
-  const dcl = await page.evaluate(
-    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-  );
-  return { rows: rowsAt, frame: frameAt, dcl };
-}
+const measureOnce = (page: Page): Promise<Timing> => firstRows(page, `${origin}/popup/index.html`);
 
 async function main() {
   if (!chromiumPath) {
@@ -121,6 +99,7 @@ async function main() {
   // tsx (esbuild keepNames) wraps functions in __name(); define it so the serialized function runs in the page.
   const args = JSON.stringify({ count: senders, messages });
   await context.addInitScript({ content: `var __name = (f) => f; (${installFakeBackend})(${args});` });
+  await context.addInitScript(watchFirstRows);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('popup error:', error.message));
   await measureOnce(page); // warm-up: compile caches, fonts

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
+import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
 
 // In-page flows beyond flag-and-mute, on the YouTube comments fixture (release build, Chromium): Not canned,
 // "Hide only their canned replies", cannedAction 'hide' from settings, SPA navigation and a recycled element.
@@ -11,26 +12,9 @@ const repeat = 'working from home with one simple app';
 const ordinary = 'What software do you use to edit your videos?';
 const clean = 'Pricing question';
 
-interface Row {
-  id: string;
-  judged: string | null;
-  hidden: string | null;
-  visible: boolean;
-  text: string;
-  controls: number;
-}
+type Row = MarkedMessage;
 
-const snapshot = (page: Page): Promise<Row[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('[data-uncanned-id]')].map((element) => ({
-      id: element.getAttribute('data-uncanned-id') ?? '',
-      judged: element.getAttribute('data-uncanned'),
-      hidden: element.getAttribute('data-uncanned-hidden'),
-      visible: (element as HTMLElement).checkVisibility(),
-      text: element.querySelector('#content-text')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      controls: element.querySelectorAll('uncanned-controls').length,
-    })),
-  );
+const snapshot = (page: Page): Promise<Row[]> => page.evaluate(readMarkedMessages);
 
 const copies = (rows: Row[]) => rows.filter((row) => row.text.includes(repeat));
 const withText = (rows: Row[], text: string) => rows.find((row) => row.text.includes(text));
@@ -119,7 +103,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
     });
     // Wait until the pipeline has re-read every swapped element (their old marks stay until it does).
     const after = await until(page, (rows) => rows.every((row) => row.id.startsWith('UgzSpaNavigation')));
-    expect(after.every((row) => row.text.startsWith('Second video'))).toBe(true);
+    expect(after.every((row) => row.text.includes('Second video, comment number'))).toBe(true);
     expect(after.map((row) => row.id).filter((id) => before.some((old) => old.id === id))).toEqual([]);
     expect(after.filter((row) => !row.id.startsWith('UgzSpaNavigation'))).toEqual([]);
     expect(after).toHaveLength(before.length); // every swapped element was read again under its new id
