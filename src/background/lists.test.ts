@@ -100,6 +100,7 @@ describe('templates', () => {
     expect(page.items[0]).toMatchObject({ count: 3, senderCount: 3, sites: ['x'], clusterId: verdicts[0]?.clusterId });
     expect(page.items[0]?.senders.map((sender) => sender.sender).sort()).toEqual(['a', 'b', 'c']);
     expect((await bg.send('listTemplates', { query: 'ann', offset: 0, limit: 10 })).total).toBe(1);
+    expect((await bg.send('listTemplates', { query: 'GIVEAWAY', offset: 0, limit: 10 })).total).toBe(1);
     expect((await bg.send('listTemplates', { query: 'nobody', offset: 0, limit: 10 })).total).toBe(0);
     const copies = await bg.send('getTemplateCopies', { clusterId: verdicts[0]?.clusterId ?? '' });
     expect(copies.map((copy) => copy.sender)).toEqual(['a', 'b', 'c']);

@@ -9,8 +9,21 @@ import type { ClusterRecord } from '../store/schema';
 import { templateOf } from './copies';
 import { matches, type Paging, page, ranked, TEMPLATE_SAMPLE } from './list-paging';
 
-const sendersOf = (db: Db, clusterId: string) =>
-  db.getAll('senderClusters', IDBKeyRange.bound([clusterId], [clusterId, []]));
+const rowsOf = (clusterId: string) => IDBKeyRange.bound([clusterId], [clusterId, []]);
+
+/** Templates whose text, or one of whose senders, matches: senders read only where the text does not, in one transaction. */
+async function searchTemplates(db: Db, clusters: ClusterRecord[], needle: string): Promise<ClusterRecord[]> {
+  const byText = clusters.filter((cluster) => matches(needle, cluster.sampleText));
+  const rest = clusters.filter((cluster) => !byText.includes(cluster));
+  const senderRows = db.transaction('senderClusters').store;
+  const bySender = await Promise.all(
+    rest.map(async (cluster) => {
+      const senders = await senderRows.getAll(rowsOf(cluster.clusterId));
+      return matches(needle, ...senders.flatMap((row) => [row.sender, row.senderName]));
+    }),
+  );
+  return [...byText, ...rest.filter((_cluster, index) => bySender[index])];
+}
 
 /** Texts posted by at least `minSenders` distinct senders (the template threshold in the settings). */
 export async function listTemplates(
@@ -20,18 +33,10 @@ export async function listTemplates(
   now = Date.now(),
 ): Promise<Page<TemplateRow>> {
   await flushAggregates(db);
-  const search = async (needle: string) => {
-    const clusters = await allTemplates(db, minSenders);
-    const found = await Promise.all(
-      clusters.map(async (cluster) => {
-        const senders = await sendersOf(db, cluster.clusterId);
-        return matches(needle, cluster.sampleText, ...senders.flatMap((row) => [row.sender, row.senderName]));
-      }),
+  const search = async (needle: string) =>
+    (await searchTemplates(db, await allTemplates(db, minSenders), needle)).sort(
+      (a, b) => rankScore(b.senderCount, b.lastSeen, now) - rankScore(a.senderCount, a.lastSeen, now),
     );
-    return clusters
-      .filter((_cluster, index) => found[index])
-      .sort((a, b) => rankScore(b.senderCount, b.lastSeen, now) - rankScore(a.senderCount, a.lastSeen, now));
-  };
   const [{ rows, total }, feedback] = await Promise.all([
     ranked(
       paging,
@@ -74,7 +79,7 @@ function templateReads(db: Db, clusters: readonly ClusterRecord[]) {
   return Promise.all(
     clusters.map(async ({ clusterId }) => {
       const [senders, copies] = await Promise.all([
-        senderRows.getAll(IDBKeyRange.bound([clusterId], [clusterId, []])),
+        senderRows.getAll(rowsOf(clusterId)),
         byCluster.getAll(clusterId, TEMPLATE_SAMPLE),
       ]);
       return { senders, copies };
