@@ -9,7 +9,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Db } from './db';
 import type { UncannedDb } from './schema';
 
-export const VERSION_KEY = 'aggregatesVersion';
+const VERSION_KEY = 'aggregatesVersion';
 
 /** The `counters` store of some transaction. */
 interface CountersStore {

@@ -28,7 +28,7 @@ interface RankIndex<T> {
  * rest of its count is skipped, and once a count itself cannot beat the page (a score never exceeds its count) the
  * walk ends. Ties keep index order (higher count, then newer, first).
  */
-export async function topRanked<T>(
+async function topRanked<T>(
   index: RankIndex<T>,
   minCount: number,
   k: number,
