@@ -26,17 +26,18 @@ export async function page<T, R>(
 
 /**
  * The ranked rows up to the end of the page and how many there are: without a query, read from the top of the
- * rank index (a page costs about a page of reads); a search has to look at every row.
+ * rank index (a page costs about a page of reads); a search looks at every row and is ranked here by `scoreOf`.
  */
 export async function ranked<T>(
   paging: Paging,
   top: (k: number) => Promise<T[]>,
   count: () => Promise<number>,
   searched: (needle: string) => Promise<T[]>,
+  scoreOf: (row: T) => number,
 ): Promise<{ rows: T[]; total: number }> {
   const needle = needleOf(paging.query);
   if (needle !== '') {
-    const rows = await searched(needle);
+    const rows = (await searched(needle)).sort((a, b) => scoreOf(b) - scoreOf(a));
     return { rows, total: rows.length };
   }
   const [rows, total] = await Promise.all([top(paging.offset + paging.limit), count()]);

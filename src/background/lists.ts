@@ -16,15 +16,14 @@ import { matches, type Paging, page, ranked, TEMPLATE_SAMPLE } from './list-pagi
 export async function listRepeatSenders(db: Db, paging: Paging, now = Date.now()): Promise<Page<RepeatSenderRow>> {
   await flushAggregates(db); // the rows include every batch answered so far
   const search = async (needle: string) =>
-    (await allRepeatSenders(db))
-      .filter((row) => matches(needle, row.sender, row.senderName, row.sampleText))
-      .sort((a, b) => rankScore(b.count, b.lastSeen, now) - rankScore(a.count, a.lastSeen, now));
+    (await allRepeatSenders(db)).filter((row) => matches(needle, row.sender, row.senderName, row.sampleText));
   const [{ rows, total }, mutes, feedback] = await Promise.all([
     ranked(
       paging,
       (k) => topRepeatSenders(db, k, now),
       () => countRepeatSenders(db),
       search,
+      (row) => rankScore(row.count, row.lastSeen, now),
     ),
     listMutes(db),
     listFeedback(db).then(toFeedbackSets),

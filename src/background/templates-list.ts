@@ -13,8 +13,9 @@ const rowsOf = (clusterId: string) => IDBKeyRange.bound([clusterId], [clusterId,
 
 /** Templates whose text, or one of whose senders, matches: senders read only where the text does not, in one transaction. */
 async function searchTemplates(db: Db, clusters: ClusterRecord[], needle: string): Promise<ClusterRecord[]> {
-  const byText = clusters.filter((cluster) => matches(needle, cluster.sampleText));
-  const rest = clusters.filter((cluster) => !byText.includes(cluster));
+  const byText: ClusterRecord[] = [];
+  const rest: ClusterRecord[] = [];
+  for (const cluster of clusters) (matches(needle, cluster.sampleText) ? byText : rest).push(cluster);
   const senderRows = db.transaction('senderClusters').store;
   const bySender = await Promise.all(
     rest.map(async (cluster) => {
@@ -33,16 +34,14 @@ export async function listTemplates(
   now = Date.now(),
 ): Promise<Page<TemplateRow>> {
   await flushAggregates(db);
-  const search = async (needle: string) =>
-    (await searchTemplates(db, await allTemplates(db, minSenders), needle)).sort(
-      (a, b) => rankScore(b.senderCount, b.lastSeen, now) - rankScore(a.senderCount, a.lastSeen, now),
-    );
+  const search = async (needle: string) => searchTemplates(db, await allTemplates(db, minSenders), needle);
   const [{ rows, total }, feedback] = await Promise.all([
     ranked(
       paging,
       (k) => topTemplates(db, minSenders, k, now),
       () => countTemplates(db, minSenders),
       search,
+      (cluster) => rankScore(cluster.senderCount, cluster.lastSeen, now),
     ),
     listFeedback(db).then(toFeedbackSets),
   ]);

@@ -3,8 +3,6 @@ import type { Page } from '../shared/views';
 import { firstRows, pageSize } from './page-size';
 import { errorText } from './use-async';
 
-export { pageSize };
-
 /** The background answers at most this many rows per request. */
 const maxLimit = 500;
 
