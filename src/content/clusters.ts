@@ -6,34 +6,47 @@ import type { ItemVerdict } from '../shared/views';
 import type { ItemData } from './adapters/define-adapter';
 
 const maxClusters = 3000;
-const keys = (data: ItemData, verdict: ItemVerdict) => [
-  `template\n${verdict.clusterId}`,
-  `repeat\n${data.sender}\n${verdict.clusterId}`,
-];
+
+/** The best canned verdicts of one cluster: as a template, and as each sender's repeat. */
+interface Best {
+  template?: ItemVerdict;
+  repeats?: Map<string, ItemVerdict>;
+}
 
 export class ClusterMemory {
-  private readonly canned = new Map<string, ItemVerdict>();
+  /**
+   * Keyed by cluster id, then sender: every message has a cluster id and is looked up on each re-mark, and a
+   * string built per lookup (`cluster\nsender`) cost more than the rest of the re-mark (measured in the bench).
+   */
+  private readonly canned = new Map<string, Best>();
 
   /** Returns true when the cluster is new or its counts grew (copies on the page need re-marking). */
   remember(data: ItemData, verdict: ItemVerdict): boolean {
     if (!verdict.canned || !verdict.clusterId) return false;
-    const [template = '', repeat = ''] = keys(data, verdict);
-    const key = verdict.reason === 'template' ? template : repeat;
-    const known = this.canned.get(key);
+    let best = this.canned.get(verdict.clusterId);
+    if (!best) {
+      best = {};
+      this.canned.set(verdict.clusterId, best);
+      if (this.canned.size > maxClusters) this.canned.delete(this.canned.keys().next().value as string);
+    }
+    const known = verdict.reason === 'template' ? best.template : best.repeats?.get(data.sender);
     const merged = {
       ...verdict,
       senderCount: Math.max(verdict.senderCount, known?.senderCount ?? 0),
       templateSenders: Math.max(verdict.templateSenders, known?.templateSenders ?? 0),
     };
-    this.canned.set(key, merged);
-    if (this.canned.size > maxClusters) this.canned.delete(this.canned.keys().next().value as string);
+    if (verdict.reason === 'template') best.template = merged;
+    else {
+      best.repeats ??= new Map();
+      best.repeats.set(data.sender, merged);
+    }
     return !known || known.senderCount !== merged.senderCount || known.templateSenders !== merged.templateSenders;
   }
 
   effective(data: ItemData, verdict: ItemVerdict | undefined): ItemVerdict | undefined {
-    if (!verdict?.clusterId) return verdict;
-    for (const key of keys(data, verdict)) {
-      const canned = this.canned.get(key);
+    const best = verdict?.clusterId ? this.canned.get(verdict.clusterId) : undefined;
+    if (!verdict || !best) return verdict;
+    for (const canned of [best.template, best.repeats?.get(data.sender)]) {
       if (canned && (!verdict.canned || verdict.reason === canned.reason)) return { ...canned, id: verdict.id };
     }
     return verdict;

@@ -55,7 +55,7 @@ export function itemsAfter(adapter: SiteAdapter, last: Element): Element[] {
   for (let node: Element | null = last; node; node = node.parentElement) {
     for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
       if (next.matches(selector)) found.push(next);
-      if (next.firstElementChild) for (const item of next.querySelectorAll(selector)) found.push(item);
+      if (next.childElementCount > 0) for (const item of next.querySelectorAll(selector)) found.push(item);
     }
   }
   return found;
@@ -132,10 +132,14 @@ function readField(item: Element, field: Field | undefined, adapter: SiteAdapter
 const linkOf = (element: Element) =>
   resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
 
+/** One extraction's reads, reused: an extraction never starts inside another, and a Map per message is garbage. */
+const reads: Reads = { found: new Map() };
+
 /** `isFlat`: the caller knows the item holds no nested item (it saw the items in document order). */
 export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolean): ItemData | undefined {
   const custom = adapter.extract?.(item) ?? {};
-  const reads: Reads = { found: new Map(), isFlat };
+  reads.found.clear();
+  reads.isFlat = isFlat;
   const sender = custom.sender ?? readField(item, adapter.sender, adapter, reads);
   if (!sender) return undefined;
   const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter, reads) : undefined;
@@ -152,12 +156,10 @@ export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolea
   const id =
     custom.id ?? readField(item, adapter.messageId, adapter, reads) ?? permalink ?? hashId(`${sender}\n${text}`);
   const time = custom.time ?? parseTime(readField(item, adapter.time, adapter, reads));
-  return {
-    id: id.slice(0, limits.maxIdLength),
-    sender: sender.slice(0, limits.maxIdLength),
-    ...(senderName && { senderName: senderName.slice(0, limits.maxIdLength) }),
-    text,
-    ...(permalink && { permalink: permalink.slice(0, 2048) }),
-    ...(time !== undefined && { time }),
-  };
+  reads.found.clear(); // holds elements: let them go
+  const data: ItemData = { id: id.slice(0, limits.maxIdLength), sender: sender.slice(0, limits.maxIdLength), text };
+  if (senderName) data.senderName = senderName.slice(0, limits.maxIdLength);
+  if (permalink) data.permalink = permalink.slice(0, 2048);
+  if (time !== undefined) data.time = time;
+  return data;
 }

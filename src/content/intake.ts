@@ -82,7 +82,7 @@ export class Intake {
     const owner = element.closest?.(this.itemSelector);
     if (owner) this.items.add(owner);
     // A node without child elements cannot contain an item (parsers insert elements empty, then children).
-    if (node.nodeType === 9 || element.firstElementChild) {
+    if (node.nodeType === 9 || element.childElementCount > 0) {
       for (const item of findItems(this.adapter, element)) this.items.add(item);
     }
   }

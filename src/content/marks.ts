@@ -21,6 +21,10 @@ export interface MarkContext {
   onShow(id: string): void;
 }
 
+/** Once we hid anything, the status report counts hidden items; until then it skips a document-wide query. */
+let hasHidden = false;
+export const hasHiddenAny = (): boolean => hasHidden;
+
 /** The controls host we inserted into each item. */
 const controlsOf = new WeakMap<Element, Element>();
 
@@ -48,6 +52,7 @@ export function applyMarks(
 ): void {
   setAttribute(item, 'data-uncanned', decision.judged);
   setAttribute(item, 'data-uncanned-hidden', decision.hidden);
+  if (decision.hidden) hasHidden = true;
   let host = currentControls(item);
   if (host && (decision.judged !== 'canned' || !verdict || host.getAttribute('data-uncanned-for') !== data.id)) {
     host.remove();

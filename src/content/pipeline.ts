@@ -94,11 +94,10 @@ export class Pipeline {
   private process(item: Element, isFlat: boolean): void {
     const data = extractItem(this.adapter, item, isFlat || undefined);
     if (!data) return;
-    const previous = item.getAttribute('data-uncanned-id');
-    const isFresh = previous === null;
+    const previous = this.shown.idShownBy(item);
+    const isFresh = previous === undefined;
     if (previous !== data.id) {
-      if (previous !== null) clearMarks(item, this.itemSelector); // a re-used element now shows another message
-      item.setAttribute('data-uncanned-id', data.id);
+      if (previous !== undefined) clearMarks(item, this.itemSelector); // a re-used element now shows another message
       this.shown.add(data.id, item);
     }
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend));

@@ -7,6 +7,7 @@ import type { PageState } from '../shared/views';
 import { createActions } from './actions';
 import type { SiteAdapter } from './adapters/define-adapter';
 import { primeTheme } from './isolate';
+import { hasHiddenAny } from './marks';
 import { observe, scheduleTick } from './observe';
 import { updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
@@ -69,7 +70,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
 
   function report() {
     const { read, canned } = pipeline.counts;
-    const hidden = doc.querySelectorAll('[data-uncanned-hidden]').length;
+    const hidden = hasHiddenAny() ? doc.querySelectorAll('[data-uncanned-hidden]').length : 0;
     if (window !== window.top && read === 0) return; // frames speak only when they hold messages (chat, Disqus)
     const recognised = isRelevant();
     void sendToBackground('reportPageStatus', {

@@ -1,26 +1,41 @@
 /**
  * Which elements show which message. State is keyed by message id, never by element: virtualized lists re-create
- * or re-use elements, and may briefly show one message twice. `data-uncanned-id` on the element is the truth.
+ * or re-use elements, and may briefly show one message twice. The id each element shows is written here only, as
+ * `data-uncanned-id` (the hook for tests and scans) and in a WeakMap that the hot paths read instead of the DOM.
  */
 export class ShownElements {
   private readonly byId = new Map<string, Element[]>();
+  private idOf = new WeakMap<Element, string>();
 
-  static shows(element: Element, id: string): boolean {
-    return element.isConnected && element.getAttribute('data-uncanned-id') === id;
+  /** The message id we last recorded for `element` (undefined: never read, or cleared). */
+  idShownBy(element: Element): string | undefined {
+    return this.idOf.get(element);
   }
 
-  /** Records that `element` now shows `id` (call after setting its data-uncanned-id). */
+  private shows(element: Element, id: string): boolean {
+    return this.idOf.get(element) === id && element.isConnected;
+  }
+
+  /** Records that `element` now shows `id` and writes its data-uncanned-id. */
   add(id: string, element: Element): void {
-    const others = this.byId.get(id)?.filter((other) => other !== element && ShownElements.shows(other, id)) ?? [];
+    element.setAttribute('data-uncanned-id', id);
+    this.idOf.set(element, id);
+    const known = this.byId.get(id);
+    if (!known) {
+      this.byId.set(id, [element]); // the common case: a message shown once
+      return;
+    }
+    const others = known.filter((other) => other !== element && this.shows(other, id));
     others.push(element);
     this.byId.set(id, others);
   }
 
   /** Elements still showing `id`; forgets the id when none is left. */
-  of(id: string): Element[] {
+  of(id: string): readonly Element[] {
     const all = this.byId.get(id);
     if (!all) return [];
-    const current = all.filter((element) => ShownElements.shows(element, id));
+    if (all.length === 1 && this.shows(all[0] as Element, id)) return all; // no copy in the common case
+    const current = all.filter((element) => this.shows(element, id));
     if (current.length === 0) this.byId.delete(id);
     else if (current.length !== all.length) this.byId.set(id, current);
     return current;
@@ -36,5 +51,6 @@ export class ShownElements {
 
   clear(): void {
     this.byId.clear();
+    this.idOf = new WeakMap();
   }
 }

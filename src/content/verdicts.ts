@@ -71,7 +71,8 @@ export class Verdicts {
   private store(id: string, entry: Entry): void {
     this.entries.set(id, entry);
     if (this.entries.size <= maxRecords) return;
-    const [oldest, dropped] = this.entries.entries().next().value as [string, Entry];
+    const oldest = this.entries.keys().next().value as string;
+    const dropped = this.entries.get(oldest) as Entry;
     this.entries.delete(oldest);
     // A message still waiting for its verdict keeps its elements: the verdict brings the entry back (receive).
     if (dropped.verdict) this.onEvict(oldest);

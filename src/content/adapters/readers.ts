@@ -66,14 +66,14 @@ export function isPlainPath(raw: string): boolean {
   return lastPath.isPlain;
 }
 
-const origins = new Map<string, string | undefined>();
+/** The origin of the page's base URL, memoised for the last base (one per document: no hashing it per link). */
+let lastBase: { base: string; origin: string | undefined } | undefined;
 function originOf(base: string): string | undefined {
-  if (!origins.has(base)) {
-    if (origins.size >= 50) origins.clear();
+  if (lastBase?.base !== base) {
     const url = /^https?:/.test(base) ? parseUrl(base) : undefined;
-    origins.set(base, url && !url.username && !url.password ? url.origin : undefined);
+    lastBase = { base, origin: url && !url.username && !url.password ? url.origin : undefined };
   }
-  return origins.get(base);
+  return lastBase.origin;
 }
 
 /** The absolute address of the link (as `URL.href`). */

@@ -1,0 +1,79 @@
+/**
+ * One-off diagnosis (not part of `npm run bench`): loads the 5,000-comment bench page with the built extension
+ * under the CDP CPU profiler and prints self and inclusive time per content.js function.
+ * Usage: npx tsx bench/tools/content-profile.ts [dist/chrome] [interval µs]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { staticPage } from '../lib/youtube-page';
+
+const distDir = path.resolve(process.argv[2] ?? 'dist/chrome');
+const interval = Number(process.argv[3] ?? 100);
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'uncanned-prof-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/lib/chromium/chromium',
+  headless: true,
+  viewport: { width: 1100, height: 900 },
+  args: [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`, '--no-sandbox', '--disable-gpu'],
+});
+const body = staticPage(5000);
+await context.route(/^https?:\/\//, (route) => route.fulfill({ contentType: 'text/html', body }));
+if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval });
+await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+await cdp.send('Profiler.start');
+await page.goto('https://www.youtube.com/watch?v=Bench5000xx');
+await page.waitForFunction(() => document.querySelectorAll('[data-uncanned]').length >= 5000, undefined, {
+  timeout: 120_000,
+  polling: 200,
+});
+await page.waitForTimeout(500);
+const { profile: cpu } = (await cdp.send('Profiler.stop')) as unknown as {
+  profile: {
+    nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number }; children?: number[] }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+};
+const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+console.log('ScriptDuration ms', (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000);
+await context.close();
+
+const parent = new Map<number, number>();
+for (const node of cpu.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
+const label = (id: number) => {
+  const frame = byId.get(id)?.callFrame;
+  return frame
+    ? `${frame.functionName || '(anon)'}:${frame.lineNumber + 1}${frame.url.endsWith('content.js') ? '' : ` ${frame.url.slice(-20)}`}`
+    : '?';
+};
+const self = new Map<string, number>();
+const inclusive = new Map<string, number>();
+let own = 0;
+const byName = new Map<string, number>();
+cpu.samples.forEach((id, index) => {
+  const ms = (cpu.timeDeltas[index + 1] ?? 0) / 1000;
+  const leaf = byId.get(id)?.callFrame.functionName ?? '?';
+  if (leaf.startsWith('(')) byName.set(leaf, (byName.get(leaf) ?? 0) + ms);
+  const stack: number[] = [];
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(at);
+  if (!stack.some((at) => byId.get(at)?.callFrame.url.endsWith('/content.js'))) return;
+  own += ms;
+  self.set(label(id), (self.get(label(id)) ?? 0) + ms);
+  for (const name of new Set(stack.map(label))) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+});
+const top = (map: Map<string, number>, n: number) =>
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${ms.toFixed(1).padStart(7)}  ${name}`);
+console.log('special nodes', [...byName].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
+console.log(
+  `content.js samples: ${own.toFixed(1)} ms\n-- self --\n${top(self, 40).join('\n')}\n-- inclusive --\n${top(inclusive, 50).join('\n')}`,
+);
