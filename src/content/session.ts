@@ -8,7 +8,7 @@ import { createActions } from './actions';
 import type { SiteAdapter } from './adapters/define-adapter';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
-import { observe, scheduleTick } from './observe';
+import { createTicker, observe } from './observe';
 import { updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
 
@@ -20,7 +20,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   let href = location.href;
   let disconnect: (() => void) | undefined;
   let ticking = false;
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let isReportDue = false;
+  let lastChange = 0;
   let relevant: { href: string; is: boolean } | undefined;
   const isRelevant = () => {
     if (relevant?.href !== location.href)
@@ -57,15 +58,26 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     }
   }
 
+  const requestTick = createTicker(tick);
   function schedule() {
     if (ticking || !disconnect) return;
     ticking = true;
-    scheduleTick(tick);
+    requestTick();
   }
 
+  /** Reports once the counts have been still for `reportDelayMs`; one timer in flight, not one per change. */
   function scheduleReport() {
-    clearTimeout(reportTimer);
-    reportTimer = setTimeout(report, reportDelayMs);
+    lastChange = performance.now();
+    if (isReportDue) return;
+    isReportDue = true;
+    setTimeout(reportWhenStill, reportDelayMs);
+  }
+
+  function reportWhenStill() {
+    const wait = lastChange + reportDelayMs - performance.now();
+    if (wait > 0) return void setTimeout(reportWhenStill, wait);
+    isReportDue = false;
+    report();
   }
 
   function report() {

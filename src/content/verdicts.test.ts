@@ -38,4 +38,46 @@ describe('Verdicts', () => {
     expect(ids.has('m0')).toBe(true);
     expect(verdicts.get('m0')?.verdict?.id).toBe('m0');
   });
+
+  it('drops the least recently read messages in bulk and forgets the elements of judged ones', () => {
+    const evicted: string[] = [];
+    const verdicts = new Verdicts((id) => evicted.push(id));
+    const clusters = new ClusterMemory();
+    for (let index = 0; index < 3000; index++) verdicts.read(data(index), () => {});
+    verdicts.receive([data(0), data(1)], [verdict('m0'), verdict('m1')], clusters);
+    verdicts.read(data(0), () => {}); // read again: now the most recent
+    verdicts.read(data(3000), () => {});
+    expect(verdicts.get('m0')).toBeDefined();
+    expect(verdicts.get('m1')).toBeUndefined();
+    expect(verdicts.get('m301')).toBeUndefined(); // 301 dropped at once: down to 2,700
+    expect(verdicts.get('m302')).toBeDefined();
+    expect(evicted).toEqual(['m1']); // the others had no verdict yet
+    for (let index = 3001; index < 3300; index++) verdicts.read(data(index), () => {});
+    expect(verdicts.get('m302')).toBeDefined(); // no eviction until the cap is passed again
+  });
+});
+
+describe('ClusterMemory', () => {
+  const canned = (id: string, reason: 'template' | 'repeat-sender', counts: number): ItemVerdict => ({
+    ...verdict(id),
+    clusterId: 'c1',
+    canned: true,
+    reason,
+    senderCount: reason === 'template' ? 1 : counts,
+    templateSenders: reason === 'template' ? counts : 1,
+  });
+
+  it('shows every copy of a template the best verdict seen, and a repeat only for its own sender', () => {
+    const clusters = new ClusterMemory();
+    const first = { ...verdict('m1'), clusterId: 'c1' };
+    expect(clusters.effective(data(1), first)).toBe(first);
+    expect(clusters.remember(data(2), canned('m2', 'template', 3))).toBe(true);
+    expect(clusters.remember(data(3), canned('m3', 'template', 3))).toBe(false); // no growth
+    expect(clusters.effective(data(1), first)).toMatchObject({ id: 'm1', canned: true, templateSenders: 3 });
+    expect(clusters.remember(data(4), canned('m4', 'repeat-sender', 5))).toBe(true);
+    expect(clusters.effective(data(4), { ...first, id: 'm5' })).toMatchObject({ id: 'm5', canned: true });
+    const repeatOfOther = canned('m6', 'repeat-sender', 2);
+    expect(clusters.effective({ ...data(6), sender: 's9' }, repeatOfOther)).toBe(repeatOfOther);
+    expect(clusters.effective(data(4), repeatOfOther)).toMatchObject({ id: 'm6', senderCount: 5 });
+  });
 });

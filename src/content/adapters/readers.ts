@@ -92,7 +92,9 @@ export const hrefMatch =
   (element) => {
     const raw = element.getAttribute(name);
     let target: string | undefined;
-    if (raw && isPlainPath(raw)) target = decodePath(raw.replace(/\?.*/, '')) + (/\?.*/.exec(raw)?.[0] ?? '');
+    const query = raw ? raw.indexOf('?') : -1;
+    if (raw && isPlainPath(raw))
+      target = query < 0 ? decodePath(raw) : decodePath(raw.slice(0, query)) + raw.slice(query);
     else {
       const url = resolveUrl(element, name);
       target = url && decodePath(url.pathname) + url.search;
