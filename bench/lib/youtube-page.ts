@@ -2,7 +2,7 @@
 // Generated YouTube comment markup: ~4 % canned copies from one sender, the rest varied made-up words.
 // A few hundred distinct made-up words, so ordinary comments do not look alike to the engine.
 const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pa', 'do', 'gi', 'fu', 'he', 'ju', 'bo'];
-export const words = syllables.flatMap((a) => syllables.map((b) => a + b + (a.length + b.length > 3 ? 'n' : '')));
+const words = syllables.flatMap((a) => syllables.map((b) => a + b + (a.length + b.length > 3 ? 'n' : '')));
 
 export function textFor(index: number): string {
   if (index % 25 === 0)
@@ -34,7 +34,7 @@ export function virtualPage(count: number): string {
 const rowHeight = 100, count = ${count}, contents = document.getElementById('contents');
 const comment = ${comment.toString()};
 const textFor = ${textFor.toString()};
-export const words = ${JSON.stringify(words)};\nconst syllables = [];
+const words = ${JSON.stringify(words)};\nconst syllables = [];
 contents.style.position = 'relative'; contents.style.height = (count * rowHeight) + 'px';
 let first = -1;
 function render() {
