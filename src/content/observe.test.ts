@@ -1,10 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTicker } from './observe';
 
+/** Lets the tasks posted after a frame run (MessageChannel is not faked). */
+const nextTasks = async () => {
+  for (let round = 0; round < 2; round++)
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+};
+
 describe('createTicker', () => {
   const frames: (() => void)[] = [];
   beforeEach(() => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
   });
   afterEach(() => {
@@ -13,12 +26,14 @@ describe('createTicker', () => {
     frames.length = 0;
   });
 
-  it('runs once per request, on the frame or the fallback timer, whichever comes first', () => {
+  it('runs once per request, in a task after the frame or on the fallback timer, whichever comes first', async () => {
     const callback = vi.fn();
     const request = createTicker(callback, 100);
     request();
     request(); // already pending: no second run
     for (const frame of frames.splice(0)) frame();
+    expect(callback).not.toHaveBeenCalled(); // not inside the frame's own task
+    await nextTasks();
     expect(callback).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(100); // the fallback finds nothing pending
     expect(callback).toHaveBeenCalledTimes(1);
@@ -27,11 +42,12 @@ describe('createTicker', () => {
     expect(callback).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps one fallback timer in flight however many requests there are', () => {
+  it('keeps one fallback timer in flight however many requests there are', async () => {
     const request = createTicker(() => {}, 100);
-    for (let index = 0; index < 50; index++) {
+    for (let index = 0; index < 20; index++) {
       request();
       for (const frame of frames.splice(0)) frame();
+      await nextTasks();
     }
     expect(vi.getTimerCount()).toBe(1);
   });

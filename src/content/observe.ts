@@ -30,9 +30,11 @@ export function observe(root: Node, onNodes: (nodes: Node[]) => void): () => voi
 }
 
 /**
- * Returns a request function: each request runs `callback` once, on the next animation frame when the tab paints
- * or after `fallbackMs` when it does not (background tabs), whichever comes first. One fallback timer is in flight
- * at a time: a timer per request was a measurable cost on pages read in hundreds of ticks.
+ * Returns a request function: each request runs `callback` once, in a task of its own right after the next
+ * animation frame when the tab paints, or after `fallbackMs` when it does not (background tabs), whichever comes
+ * first. Running inside the frame's callback would add our slice to the task that also does the page's style and
+ * layout, pushing slow machines' frames past 50 ms (measured while scrolling a virtualized list). One fallback
+ * timer is in flight at a time: a timer per request was a measurable cost on pages read in hundreds of ticks.
  */
 export function createTicker(callback: () => void, fallbackMs = 120): () => void {
   let isPending = false;
@@ -42,10 +44,13 @@ export function createTicker(callback: () => void, fallbackMs = 120): () => void
     isPending = false;
     callback();
   };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = run;
+  const afterFrame = () => channel.port2.postMessage(null);
   return () => {
     if (isPending) return;
     isPending = true;
-    requestAnimationFrame(run);
+    requestAnimationFrame(afterFrame);
     if (hasTimer) return;
     hasTimer = true;
     setTimeout(() => {
