@@ -156,7 +156,6 @@ export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolea
   const id =
     custom.id ?? readField(item, adapter.messageId, adapter, reads) ?? permalink ?? hashId(`${sender}\n${text}`);
   const time = custom.time ?? parseTime(readField(item, adapter.time, adapter, reads));
-  reads.found.clear(); // holds elements: let them go
   const data: ItemData = { id: id.slice(0, limits.maxIdLength), sender: sender.slice(0, limits.maxIdLength), text };
   if (senderName) data.senderName = senderName.slice(0, limits.maxIdLength);
   if (permalink) data.permalink = permalink.slice(0, 2048);

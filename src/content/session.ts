@@ -19,7 +19,6 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   let state = initial;
   let href = location.href;
   let disconnect: (() => void) | undefined;
-  let ticking = false;
   let isReportDue = false;
   let lastChange = 0;
   let relevant: { href: string; is: boolean } | undefined;
@@ -45,7 +44,6 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   });
 
   function tick() {
-    ticking = false;
     if (location.href !== href) {
       href = location.href; // SPA navigation: new page, new counts
       pipeline.restart();
@@ -60,9 +58,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
 
   const requestTick = createTicker(tick);
   function schedule() {
-    if (ticking || !disconnect) return;
-    ticking = true;
-    requestTick();
+    if (disconnect) requestTick(); // the ticker ignores requests while one is pending
   }
 
   /** Reports once the counts have been still for `reportDelayMs`; one timer in flight, not one per change. */
