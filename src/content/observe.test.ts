@@ -28,7 +28,7 @@ describe('createTicker', () => {
 
   it('runs once per request, in a task after the frame or on the fallback timer, whichever comes first', async () => {
     const callback = vi.fn();
-    const request = createTicker(callback, 100);
+    const request = createTicker(callback, 100, () => false);
     request();
     request(); // already pending: no second run
     for (const frame of frames.splice(0)) frame();
@@ -43,12 +43,34 @@ describe('createTicker', () => {
   });
 
   it('keeps one fallback timer in flight however many requests there are', async () => {
-    const request = createTicker(() => {}, 100);
+    const request = createTicker(
+      () => {},
+      100,
+      () => false,
+    );
     for (let index = 0; index < 20; index++) {
       request();
       for (const frame of frames.splice(0)) frame();
       await nextTasks();
     }
     expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('posts the task at once in a hidden tab, where no frame comes and timers are clamped', async () => {
+    let hidden = true;
+    const callback = vi.fn();
+    const request = createTicker(callback, 100, () => hidden);
+    request();
+    request(); // already pending
+    expect(frames).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+    await nextTasks();
+    expect(callback).toHaveBeenCalledTimes(1);
+    hidden = false; // shown again: back to frames
+    request();
+    expect(frames).toHaveLength(1);
+    for (const frame of frames.splice(0)) frame();
+    await nextTasks();
+    expect(callback).toHaveBeenCalledTimes(2);
   });
 });

@@ -31,12 +31,14 @@ export function observe(root: Node, onNodes: (nodes: Node[]) => void): () => voi
 
 /**
  * Returns a request function: each request runs `callback` once, in a task of its own right after the next
- * animation frame when the tab paints, or after `fallbackMs` when it does not (background tabs), whichever comes
- * first. Running inside the frame's callback would add our slice to the task that also does the page's style and
- * layout, pushing slow machines' frames past 50 ms (measured while scrolling a virtualized list). One fallback
- * timer is in flight at a time: a timer per request was a measurable cost on pages read in hundreds of ticks.
+ * animation frame when the tab paints, or after `fallbackMs` when it does not, whichever comes first. Running
+ * inside the frame's callback would add our slice to the task that also does the page's style and layout, pushing
+ * slow machines' frames past 50 ms (measured while scrolling a virtualized list). One fallback timer is in flight
+ * at a time: a timer per request was a measurable cost on pages read in hundreds of ticks.
+ * A hidden tab gets no frames and browsers clamp its timers to a second (Firefox ESR: a mute took 700–850 ms to
+ * reach a background tab), so there the task is posted at once: nothing is painted that it could delay.
  */
-export function createTicker(callback: () => void, fallbackMs = 120): () => void {
+export function createTicker(callback: () => void, fallbackMs = 120, isHidden = () => document.hidden): () => void {
   let isPending = false;
   let hasTimer = false;
   const run = () => {
@@ -50,6 +52,7 @@ export function createTicker(callback: () => void, fallbackMs = 120): () => void
   return () => {
     if (isPending) return;
     isPending = true;
+    if (isHidden()) return afterFrame();
     requestAnimationFrame(afterFrame);
     if (hasTimer) return;
     hasTimer = true;

@@ -36,7 +36,7 @@ const isJudged = (rows: Row[]) => {
     rows.some((row) => row.text.includes(clean)) &&
     copies.length >= 2 &&
     rows.every((row) => row.judged) &&
-    copies.every((row) => row.judged === 'canned')
+    copies.every((row) => row.judged === 'canned' && row.controls === 1) // the chip follows the mark a frame later
   );
 };
 const mutedHidden = (rows: Row[]) => rows.filter((row) => row.hidden === 'muted' && !row.visible).length;

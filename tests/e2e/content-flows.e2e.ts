@@ -129,10 +129,12 @@ describe('content flows on YouTube comments (Chromium)', () => {
           'I made $4,800 last week working from home with one simple app. Check my profile to start today!';
       return item.getAttribute('data-uncanned-id');
     }, clean);
+    // The chip follows the mark once the item is near the viewport (an IntersectionObserver callback, a frame
+    // later), so wait for both.
     const rows = await until(page, (all) =>
-      all.some((row) => row.id === 'UgzRecycled0001AaABAg' && row.judged === 'canned'),
+      all.some((row) => row.id === 'UgzRecycled0001AaABAg' && row.judged === 'canned' && row.controls === 1),
     );
     expect(rows.some((row) => row.id === reused)).toBe(false);
-    expect(rows.find((row) => row.id === 'UgzRecycled0001AaABAg')).toMatchObject({ judged: 'canned', controls: 1 });
+    expect(rows.filter((row) => row.id === 'UgzRecycled0001AaABAg')).toMatchObject([{ judged: 'canned', controls: 1 }]);
   });
 });
