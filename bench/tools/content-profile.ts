@@ -77,3 +77,44 @@ console.log('special nodes', [...byName].map(([k, v]) => `${k} ${v.toFixed(0)}`)
 console.log(
   `content.js samples: ${own.toFixed(1)} ms\n-- self --\n${top(self, 40).join('\n')}\n-- inclusive --\n${top(inclusive, 50).join('\n')}`,
 );
+
+// The longest runs of consecutive samples inside content.js (GC samples inside a run extend it), as the bench
+// counts them, each with the functions that fill it: which unbudgeted work makes a slice long.
+const isOwnSample = (id: number) => {
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+    if (byId.get(at)?.callFrame.url.endsWith('/content.js')) return true;
+  return false;
+};
+const runs: { ms: number; samples: number[] }[] = [];
+let current: { ms: number; samples: number[] } | undefined;
+cpu.samples.forEach((id, index) => {
+  const ms = (cpu.timeDeltas[index + 1] ?? 0) / 1000;
+  if (isOwnSample(id) || (current && byId.get(id)?.callFrame.functionName === '(garbage collector)')) {
+    current ??= { ms: 0, samples: [] };
+    current.ms += ms;
+    current.samples.push(id);
+  } else if (current) {
+    runs.push(current);
+    current = undefined;
+  }
+});
+if (current) runs.push(current);
+for (const run of runs.sort((a, b) => b.ms - a.ms).slice(0, 4)) {
+  const outer = new Map<string, number>();
+  const within = new Map<string, number>();
+  for (const id of run.samples) {
+    const stack: number[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(at);
+    const first = stack.reverse().find((at) => byId.get(at)?.callFrame.url.endsWith('/content.js'));
+    const name = first === undefined ? '(gc)' : label(first);
+    outer.set(name, (outer.get(name) ?? 0) + 1);
+    for (const at of new Set(stack.map(label))) within.set(at, (within.get(at) ?? 0) + 1);
+  }
+  const share = (map: Map<string, number>, n: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, count]) => `${name} ${Math.round((100 * count) / run.samples.length)}%`)
+      .join(', ');
+  console.log(`slice ${run.ms.toFixed(1)} ms, entered by: ${share(outer, 4)}\n   within: ${share(within, 14)}`);
+}
