@@ -1,5 +1,6 @@
 /** Every message in `toBackgroundSchemas`, answered. The map is exhaustive: a missing handler fails to compile. */
 
+import { localizedTemplates } from '../shared/i18n';
 import type { ToBackground } from '../shared/messages';
 import type { Handlers } from '../shared/messaging';
 import { getDb } from '../store/connection';
@@ -21,6 +22,7 @@ export const handlers: Handlers<ToBackground> = {
   reportPageStatus: (input, sender) => reportPageStatus(input, sender),
   getPageState: async ({ site }) => pageStateFor(await db(), site),
   explainMessage: async ({ site, id }) => explainCopies(await db(), site, id),
+  getStrings: ({ keys }) => localizedTemplates(keys),
   getTabSummary: ({ tabId }) => getTabSummary(tabId),
   listRepeatSenders: async (paging) => listRepeatSenders(await db(), paging),
   listTemplates: async (paging) =>

@@ -107,3 +107,18 @@ describe('templates', () => {
     expect(copies[2]?.diff).toContainEqual({ kind: 'added', value: 'please' });
   });
 });
+
+describe('in-page strings', () => {
+  it('answers a content script with the locale templates, placeholders kept, unknown keys left out', async () => {
+    const strings = await bg.send(
+      'getStrings',
+      { keys: ['chipRepeat', 'explainRepeat', 'show', 'noSuchKey'] },
+      contentScript(),
+    );
+    expect(strings).toEqual({
+      chipRepeat: 'Canned ×$1',
+      explainRepeat: '$1 sent this text $2 times. Earlier copies:',
+      show: 'Show',
+    });
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * In-page strings. Each key is also in public/_locales/en/messages.json (checked by i18n.test.ts); the English
- * text here is the fallback when a locale lacks a key or the extension context is gone (after an update).
+ * text here is used until the locale's strings arrive from the background, and when a locale lacks a key.
  */
-import { browser } from '../shared/browser';
+import { sendToBackground } from '../shared/messaging';
 
 export const english = {
   chipRepeat: 'Canned ×$1',
@@ -27,28 +27,26 @@ export const english = {
 export type StringKey = keyof typeof english;
 
 const fill = (text: string, values: readonly (string | number)[]) =>
-  text.replace(/\$(\d)/g, (_, index: string) => String(values[Number(index) - 1] ?? ''));
+  values.length === 0 ? text : text.replace(/\$(\d)/g, (_, index: string) => String(values[Number(index) - 1] ?? ''));
+
+/** The locale's templates, once the background sent them; English until then (and if it never does). */
+let localized: Partial<Record<StringKey, string>> = {};
 
 /**
- * Looked-up strings by key and values. `getMessage` is a call into the browser: on the 5,000-comment bench page the
- * chips' labels alone made `t` 4 % of the content script's profile. The locale cannot change under a running page.
+ * Asks the background for the locale's strings, once per page. Not `i18n.getMessage` here: a content script's
+ * first call fetches the whole message bundle by synchronous IPC, which stalled the bench page's main thread for
+ * 20–50 ms inside a chip's insertion while the browser was busy classifying.
  */
-const cache = new Map<string, string>();
-const maxCached = 500;
-
-/** `browser.i18n.getMessage`, falling back to English; `$1`, `$2` are filled from `values`. */
-export function t(key: StringKey, ...values: (string | number)[]): string {
-  const cacheKey = values.length === 0 ? key : `${key}\u0000${values.join('\u0000')}`;
-  const cached = cache.get(cacheKey);
-  if (cached !== undefined) return cached;
-  let localized = '';
+export async function loadStrings(): Promise<void> {
   try {
-    localized = browser.i18n.getMessage(key, values.map(String));
+    const templates = await sendToBackground('getStrings', { keys: Object.keys(english) });
+    localized = Object.fromEntries(Object.entries(templates).filter(([key]) => key in english));
   } catch {
-    // Extension context invalidated (the extension was updated or reloaded): keep working in English.
+    // Background unreachable (extension updated or reloaded): keep working in English.
   }
-  if (!localized) return fill(english[key], values); // not cached: the browser's string may be back next time
-  if (cache.size >= maxCached) cache.clear();
-  cache.set(cacheKey, localized);
-  return localized;
+}
+
+/** The in-page string for `key`, in the browser's locale when loaded, else English; `$1`, `$2` filled from `values`. */
+export function t(key: StringKey, ...values: (string | number)[]): string {
+  return fill(localized[key] ?? english[key], values);
 }

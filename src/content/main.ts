@@ -5,6 +5,7 @@
 import { sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
 import { pickAdapter } from './adapters/index';
+import { loadStrings } from './i18n';
 import { ensurePageStyle } from './page-style';
 import { startSession } from './session';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     }
     return;
   }
+  void loadStrings(); // in flight with the page state; chips come later, after a classify round trip
   startSession(adapter, document, await pageState(adapter.id));
 }
 

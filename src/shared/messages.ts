@@ -69,6 +69,12 @@ export const toBackgroundSchemas = {
   getPageState: { origin: 'any', input: v.object({ site }) },
   /** Content and popup: earlier copies of a message, for the chip's explanation. */
   explainMessage: { origin: 'any', input: v.object({ site, id }) },
+  /**
+   * Content: the in-page strings of the browser's locale, `$1`/`$2` left in place. A content script's first
+   * `i18n.getMessage` is a synchronous IPC for the whole bundle (20–50 ms of a page's main thread when the browser
+   * is busy, seen in traces of the bench page); asked here, it costs the page one asynchronous message.
+   */
+  getStrings: { origin: 'any', input: v.object({ keys: v.pipe(v.array(text(64)), v.maxLength(64)) }) },
   muteSender: {
     origin: 'any',
     input: v.object({
@@ -108,6 +114,7 @@ export interface ToBackgroundOutputs {
   classify: ItemVerdict[];
   reportPageStatus: void;
   getPageState: PageState;
+  getStrings: Record<string, string>;
   explainMessage: MessageCopy[];
   muteSender: void;
   unmuteSender: void;

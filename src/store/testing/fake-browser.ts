@@ -3,6 +3,7 @@
  * extension. `storage.sync` enforces Chrome's quotas so chunking is tested against real limits.
  */
 import { vi } from 'vitest';
+import { fakeBrowser } from '../../shared/fake-i18n';
 
 type Listener = (...args: never[]) => unknown;
 type Items = Record<string, unknown>;
@@ -97,6 +98,7 @@ export function createFakeBrowser() {
       sendMessage: vi.fn(),
     },
     action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
+    i18n: fakeBrowser.i18n, // the real en messages.json with Chrome's placeholder rules
     permissions: {
       contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => grantedOrigins.has(o))),
     },
