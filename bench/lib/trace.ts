@@ -21,21 +21,23 @@ interface TraceEvent {
 }
 
 export interface TaskShare {
-  /** The whole task (ours and the browser's: parsing, style, layout), wall ms. */
+  /** The whole task (ours and the browser's: parsing, style, layout), wall ms and thread CPU ms. */
   taskMs: number;
+  taskThreadMs: number;
   /** Our script inside it: wall ms and thread CPU ms. */
   ownMs: number;
   ownThreadMs: number;
 }
 
 export interface OwnWork {
-  /** Tasks in which content.js ran. */
+  /** Tasks in which content.js ran, and every task over `longTaskMs` (ownMs 0 when it ran none of ours). */
   tasks: TaskShare[];
   ownMs: number;
   ownThreadMs: number;
 }
 
 const categories = ['toplevel', 'devtools.timeline', '__metadata'];
+const longTaskMs = 50;
 
 /** Traces the page's renderer while `run` executes and returns our share of each task on its main thread. */
 export async function traceOwnWork(page: Page, run: () => Promise<void>, script = '/content.js'): Promise<OwnWork> {
@@ -67,10 +69,12 @@ function attribute(events: TraceEvent[], script: string): OwnWork {
     for (let next = index + 1; next < thread.length && (thread[next] as TraceEvent).ts < end; next++)
       inside.push(thread[next] as TraceEvent);
     const ours = inside.filter(isOurs);
-    if (ours.length === 0) continue;
-    ours.push(...inside.filter((event) => event.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'));
+    if (ours.length === 0 && (task.dur ?? 0) <= longTaskMs * 1000) continue;
+    if (ours.length > 0)
+      ours.push(...inside.filter((event) => event.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'));
     tasks.push({
       taskMs: (task.dur ?? 0) / 1000,
+      taskThreadMs: (task.tdur ?? 0) / 1000,
       ownMs: union(ours.map((event) => [event.ts, event.ts + (event.dur ?? 0)])) / 1000,
       ownThreadMs:
         union(ours.flatMap((event) => (event.tts === undefined ? [] : [[event.tts, event.tts + (event.tdur ?? 0)]]))) /
@@ -96,17 +100,20 @@ function union(intervals: [number, number][]): number {
   return total;
 }
 
-/** The task with the largest share of ours, and the tasks over `limitMs` with what we did in them. */
-export function summarize(work: OwnWork, limitMs = 50) {
+/** The task with the largest share of ours, and the tasks over `limitMs`: how long, how much CPU, how much ours. */
+export function summarize(work: OwnWork, limitMs = longTaskMs) {
   const longest = work.tasks.reduce<TaskShare | undefined>(
     (best, task) => (!best || task.ownMs > best.ownMs ? task : best),
     undefined,
   );
   const over = work.tasks.filter((task) => task.taskMs > limitMs);
+  const max = (pick: (task: TaskShare) => number) => Math.max(0, ...over.map(pick));
   return {
     longestOwnMs: longest?.ownMs ?? 0,
     longestOwnThreadMs: longest?.ownThreadMs ?? 0,
     tasksOver: over.length,
-    ownInTasksOverMs: Math.max(0, ...over.map((task) => task.ownMs)),
+    longestOverMs: max((task) => task.taskMs),
+    maxThreadOfOverMs: max((task) => task.taskThreadMs),
+    ownInTasksOverMs: max((task) => task.ownMs),
   };
 }
