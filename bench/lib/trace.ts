@@ -3,8 +3,9 @@
  * an isolated world that long-task and long-animation-frame entries do not attribute, but the trace's
  * `FunctionCall` / `EvaluateScript` events carry the script's URL, and every event carries wall time (`dur`) and
  * the thread's own CPU time (`tdur`, untouched when the OS schedules the thread out on a busy machine).
- * The bench pages run no script of their own, so the microtask checkpoint of a task that called into content.js
- * (promise continuations: classify replies) is counted as ours too.
+ * The microtask checkpoint of a task that called into content.js (promise continuations: classify replies) is
+ * counted as ours too: the 5,000-comment page runs no script of its own; on the virtualized list a checkpoint may
+ * hold a little of the page's rendering script as well, which errs on the side of counting more as ours.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
