@@ -48,12 +48,12 @@ export function createTicker(callback: () => void, fallbackMs = 120, isHidden = 
   };
   const channel = new MessageChannel();
   channel.port1.onmessage = run;
-  const afterFrame = () => channel.port2.postMessage(null);
+  const post = () => channel.port2.postMessage(null);
   return () => {
     if (isPending) return;
     isPending = true;
-    if (isHidden()) return afterFrame();
-    requestAnimationFrame(afterFrame);
+    if (isHidden()) return post();
+    requestAnimationFrame(post); // the message's task runs after the frame
     if (hasTimer) return;
     hasTimer = true;
     setTimeout(() => {
