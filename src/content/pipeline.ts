@@ -96,10 +96,9 @@ export class Pipeline {
     if (!data) return;
     const previous = this.shown.idShownBy(item);
     const isFresh = previous === undefined;
-    if (previous !== data.id) {
-      if (previous !== undefined) clearMarks(item, this.itemSelector); // a re-used element now shows another message
-      this.shown.add(data.id, item);
-    }
+    // A re-used element now shows another message: what we wrote for the old one goes.
+    if (!isFresh && previous !== data.id) clearMarks(item, this.itemSelector);
+    this.shown.add(data.id, item);
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend));
     this.mark(item, entry.data, entry.verdict, isFresh);
   }

@@ -16,11 +16,17 @@ export class ShownElements {
     return this.idOf.get(element) === id && element.isConnected;
   }
 
-  /** Records that `element` now shows `id` and writes its data-uncanned-id. */
+  /**
+   * Records that `element` shows `id` and writes its data-uncanned-id. Called on every read: the id may have been
+   * forgotten meanwhile (evicted from the page's memory) while the element still shows it.
+   */
   add(id: string, element: Element): void {
-    element.setAttribute('data-uncanned-id', id);
-    this.idOf.set(element, id);
     const known = this.byId.get(id);
+    if (known?.includes(element) && this.idOf.get(element) === id) return; // already recorded
+    if (this.idOf.get(element) !== id) {
+      element.setAttribute('data-uncanned-id', id);
+      this.idOf.set(element, id);
+    }
     if (!known) {
       this.byId.set(id, [element]); // the common case: a message shown once
       return;
