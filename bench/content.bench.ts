@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { waitUntilJudged } from './lib/bench-page';
 import { type OwnWork, summarize, traceOwnWork } from './lib/trace';
 import { staticPage, virtualPage } from './lib/youtube-page';
 
@@ -83,11 +84,7 @@ const heapAfterGc = async (page: Page) => {
 /** Waits until every comment element is judged (extension) or a fixed settle time (baseline). */
 async function settle(page: Page, withExtension: boolean, expected: number): Promise<void> {
   if (!withExtension) return page.waitForTimeout(1500);
-  await page.waitForFunction((count) => document.querySelectorAll('[data-uncanned]').length >= count, expected, {
-    timeout: 120_000,
-    polling: 200,
-  });
-  await page.waitForTimeout(500);
+  await waitUntilJudged(page, expected);
 }
 
 async function staticRun(withExtension: boolean) {

@@ -3,36 +3,17 @@
  * under the CDP CPU profiler and prints self and inclusive time per content.js function.
  * Usage: npx tsx bench/tools/content-profile.ts [dist/chrome] [interval µs]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { staticPage } from '../lib/youtube-page';
+import { benchComments, benchUrl, launchOnBenchPage, waitUntilJudged } from '../lib/bench-page';
 
-const distDir = path.resolve(process.argv[2] ?? 'dist/chrome');
 const interval = Number(process.argv[3] ?? 100);
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'uncanned-prof-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/lib/chromium/chromium',
-  headless: true,
-  viewport: { width: 1100, height: 900 },
-  args: [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`, '--no-sandbox', '--disable-gpu'],
-});
-const body = staticPage(5000);
-await context.route(/^https?:\/\//, (route) => route.fulfill({ contentType: 'text/html', body }));
-if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-const page = await context.newPage();
+const { context, page } = await launchOnBenchPage(process.argv[2] ?? 'dist/chrome');
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval });
 await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 await cdp.send('Profiler.start');
-await page.goto('https://www.youtube.com/watch?v=Bench5000xx');
-await page.waitForFunction(() => document.querySelectorAll('[data-uncanned]').length >= 5000, undefined, {
-  timeout: 120_000,
-  polling: 200,
-});
-await page.waitForTimeout(500);
+await page.goto(benchUrl);
+await waitUntilJudged(page, benchComments);
 const { profile: cpu } = (await cdp.send('Profiler.stop')) as unknown as {
   profile: {
     nodes: { id: number; callFrame: { url: string; functionName: string; lineNumber: number }; children?: number[] }[];
