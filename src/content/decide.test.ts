@@ -62,6 +62,9 @@ describe('decide', () => {
     expect(decide(state({ notCannedSenders: ['bot'] }), data, verdict(true), none).judged).toBe('clean');
     expect(decide(state({ notCannedClusters: ['c1'] }), data, verdict(true), none).judged).toBe('clean');
     const muted = state({ mutes: [{ sender: 'bot', scope: 'all' }] });
-    expect(decide(muted, data, verdict(true), { revealed: new Set(['1']) })).toEqual({ judged: 'canned' });
+    expect(decide(muted, data, verdict(true), { revealed: new Set(['1']) })).toEqual({
+      judged: 'canned',
+      revealed: true,
+    });
   });
 });

@@ -9,6 +9,8 @@ export interface Decision {
   hidden?: 'muted' | 'canned';
   /** Collapse leaves a one-line stub; hide leaves nothing. */
   mode?: 'collapse' | 'hide';
+  /** `data-uncanned-revealed`: the user chose "Show" (the pre-hide rule for muted senders spares it). */
+  revealed?: true;
 }
 
 export interface LocalFeedback {
@@ -33,7 +35,7 @@ export function decide(
 ): Decision {
   const canned = isCanned(state, data, verdict);
   const judged = verdict ? (canned ? 'canned' : 'clean') : undefined;
-  if (local.revealed.has(data.id)) return { judged };
+  if (local.revealed.has(data.id)) return { judged, revealed: true };
   const mute = activeMute(state, data.sender);
   // A mute with scope 'canned' waits for the verdict; scope 'all' hides before it.
   if (mute && (mute.scope === 'all' || canned)) return { judged, hidden: 'muted', mode: state.mutedAction };

@@ -52,6 +52,7 @@ export function applyMarks(
 ): void {
   setAttribute(item, 'data-uncanned', decision.judged);
   setAttribute(item, 'data-uncanned-hidden', decision.hidden);
+  setAttribute(item, 'data-uncanned-revealed', decision.revealed && '');
   if (decision.hidden) hasHidden = true;
   let host = currentControls(item);
   if (host && (decision.judged !== 'canned' || !verdict || host.getAttribute('data-uncanned-for') !== data.id)) {

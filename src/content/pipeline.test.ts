@@ -28,20 +28,29 @@ const state: PageState = {
   debug: false,
 };
 
-function message(id: string): HTMLElement {
+const muting = (sender: string): PageState => ({ ...state, mutes: [{ sender, scope: 'all' }] });
+
+function message(id: string, sender = `sender-${id}`, text = `ordinary words number ${id} in a comment`): HTMLElement {
   const element = document.createElement('div');
   element.className = 'message';
-  element.dataset.sender = `sender-${id}`;
+  element.dataset.sender = sender;
   element.dataset.mid = id;
   element.innerHTML = '<p></p>';
-  (element.firstElementChild as HTMLElement).textContent = `ordinary words number ${id} in a comment`;
+  (element.firstElementChild as HTMLElement).textContent = text;
   return element;
 }
 
-/** A pipeline whose background answers every batch at once with clean verdicts. */
-function pipelineOn(doc: Document) {
-  const pipeline = new Pipeline(adapter, doc, state, {
-    classify: async (items) => items.map((data): ItemVerdict => cleanVerdict(data.id)),
+/** Thousands of later messages: more than the page keeps in memory (the LRU of message ids). */
+const manyLater = () => Array.from({ length: 3_200 }, (_, index) => message(`n${index}`));
+
+/** A pipeline whose background answers every batch at once with clean verdicts; `sent` lists what it was asked. */
+function pipelineOn(doc: Document, initial = state) {
+  const sent: string[] = [];
+  const pipeline = new Pipeline(adapter, doc, initial, {
+    classify: async (items) => {
+      sent.push(...items.map((data) => data.id));
+      return items.map((data): ItemVerdict => cleanVerdict(data.id));
+    },
     actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
     onChange: () => {},
   });
@@ -54,7 +63,7 @@ function pipelineOn(doc: Document) {
       if (!pipeline.hasWork) return;
     }
   };
-  return { pipeline, settle };
+  return { pipeline, settle, sent };
 }
 
 describe('Pipeline', () => {
@@ -67,17 +76,80 @@ describe('Pipeline', () => {
     await settle();
     expect(first.getAttribute('data-uncanned')).toBe('clean');
 
-    // Thousands of later messages push m0 out of the page's memory (the LRU of message ids).
-    const later = Array.from({ length: 3_200 }, (_, index) => message(`n${index}`));
+    // m0 leaves the page (a virtualized list keeps its element aside) and later messages push it out of memory.
+    first.remove();
+    const later = manyLater();
     document.body.append(...later);
     pipeline.enqueue(later);
     await settle();
 
-    // The site re-renders m0's text in place (same element, same message): it is read again and must be judged.
+    // The list puts the same element back and re-renders its text: it is read again and must be judged.
+    document.body.prepend(first);
     (first.firstElementChild as HTMLElement).textContent = 'ordinary words number m0 in a comment, edited';
     pipeline.enqueue([first]);
     await settle();
     expect(first.getAttribute('data-uncanned-id')).toBe('m0');
     expect(first.getAttribute('data-uncanned')).toBe('clean');
+  });
+
+  it('still mutes and unmutes a message on the page after thousands of later ones were read', async () => {
+    document.body.replaceChildren();
+    const first = message('m0', 'spammer');
+    document.body.append(first);
+    const { pipeline, settle } = pipelineOn(document);
+    pipeline.enqueue([document]);
+    await settle();
+    const later = manyLater();
+    document.body.append(...later);
+    pipeline.enqueue(later);
+    await settle();
+    const read = pipeline.counts.read;
+
+    pipeline.setState(muting('spammer'));
+    await settle();
+    expect(first.getAttribute('data-uncanned-hidden')).toBe('muted');
+    pipeline.setState(state); // unmuted from the popup or another tab
+    await settle();
+    expect(first.hasAttribute('data-uncanned-hidden')).toBe(false);
+
+    pipeline.enqueue([first]); // re-read (a re-render): still the same message, not counted again
+    await settle();
+    expect(pipeline.counts.read).toBe(read);
+  });
+
+  it('keeps a message shown ("Show" on its stub) when the list re-creates its element', async () => {
+    document.body.replaceChildren();
+    const first = message('m0', 'spammer');
+    document.body.append(first);
+    const { pipeline, settle } = pipelineOn(document, muting('spammer'));
+    pipeline.enqueue([document]);
+    await settle();
+    expect(first.getAttribute('data-uncanned-hidden')).toBe('muted');
+    pipeline.reveal('m0');
+    await settle();
+
+    first.remove();
+    const again = message('m0', 'spammer'); // scrolled out and back in: a new element for the same message
+    document.body.append(again);
+    pipeline.enqueue([again]);
+    await settle();
+    expect(again.hasAttribute('data-uncanned-hidden')).toBe(false);
+    // The pre-hide rule for muted senders spares only elements carrying this hook.
+    expect(again.hasAttribute('data-uncanned-revealed')).toBe(true);
+  });
+
+  it('classifies a message whose text renders after the rest of it', async () => {
+    document.body.replaceChildren();
+    const item = message('m1', 'someone', '');
+    document.body.append(item);
+    const { pipeline, settle, sent } = pipelineOn(document);
+    pipeline.enqueue([document]);
+    await settle();
+    expect(sent).toEqual([]); // nothing to compare yet
+
+    (item.firstElementChild as HTMLElement).textContent = 'buy cheap followers now at example dot com';
+    pipeline.enqueue([item]);
+    await settle();
+    expect(sent).toEqual(['m1']);
   });
 });

@@ -42,7 +42,10 @@ export class Pipeline {
   ) {
     this.itemSelector = planFor(adapter).item;
     this.intake = new Intake(adapter, doc);
-    this.verdicts = new Verdicts((id) => this.shown.forget(id));
+    this.verdicts = new Verdicts(
+      (id) => this.shown.forget(id),
+      (id) => this.shown.of(id).length > 0,
+    );
     this.queue = new ClassifyQueue({
       classify: deps.classify,
       onVerdicts: (batch, verdicts) => {
@@ -108,7 +111,7 @@ export class Pipeline {
     const decision = decide(this.state, data, effective, { revealed: this.revealed });
     if (decision.judged === 'canned') this.verdicts.countCanned(data.id);
     // An element we never marked carries nothing of ours: until its verdict (or a mute) there is nothing to write.
-    if (isFresh && !decision.judged && !decision.hidden) return;
+    if (isFresh && !decision.judged && !decision.hidden && !decision.revealed) return;
     applyMarks(item, data, effective, decision, {
       adapter: this.adapter,
       actions: this.deps.actions,
@@ -129,7 +132,6 @@ export class Pipeline {
 
   reveal(id: string): void {
     this.revealed.add(id);
-    for (const item of this.shown.of(id)) item.setAttribute('data-uncanned-revealed', '');
     this.remark(id);
     removeOrphanStubs();
     this.deps.onChange();

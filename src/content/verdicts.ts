@@ -1,7 +1,8 @@
 /**
  * What the page knows per message id: its sender, its latest verdict and whether it was counted on this page.
- * At most `maxRecords` ids are kept (least recently seen dropped, and re-asked if their message scrolls back), and
- * the text is not kept once it is queued for classification, so memory stays flat on endless pages.
+ * About `maxRecords` ids are kept: the least recently seen whose message has left the page are dropped (and
+ * re-asked if it scrolls back); those still on the page stay, so a mute or "Not canned" still reaches them. The
+ * text is not kept once it is queued for classification, so memory stays flat on endless and virtualized pages.
  */
 import type { ItemVerdict } from '../shared/views';
 import type { ItemData } from './adapters/define-adapter';
@@ -16,6 +17,8 @@ export interface Entry {
   /** The page (SPA navigation count) it was last counted in, for read/canned counts per page. */
   readIn?: number;
   cannedIn?: number;
+  /** Read without text (a shell whose text renders later): classified once a read brings text. */
+  isTextless?: boolean;
 }
 
 export const cleanVerdict = (id: string): ItemVerdict => ({
@@ -41,8 +44,13 @@ export class Verdicts {
   changes = 0;
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
+  /** Size that triggers the next eviction pass (above `maxRecords` while many ids are still on the page). */
+  private limit = maxRecords;
 
-  constructor(private readonly onEvict: (id: string) => void) {}
+  constructor(
+    private readonly onEvict: (id: string) => void,
+    private readonly isShown: (id: string) => boolean = () => false,
+  ) {}
 
   get(id: string): Entry | undefined {
     return this.entries.get(id);
@@ -52,13 +60,21 @@ export class Verdicts {
   read(data: ItemData, classify: (data: ItemData) => void): Entry {
     const kept = slim(data);
     let entry = this.entries.get(data.id);
+    const hasText = data.text.trim() !== '';
     if (entry) {
       this.entries.delete(data.id); // refresh its place in the LRU order
       entry.data = kept;
+      if (entry.isTextless && hasText) {
+        entry.isTextless = undefined;
+        classify(data);
+      }
     } else {
       entry = { data: kept };
-      if (data.text.trim()) classify(data);
-      else entry.verdict = cleanVerdict(data.id); // nothing to compare (image-only posts)
+      if (hasText) classify(data);
+      else {
+        entry.verdict = cleanVerdict(data.id); // nothing to compare (image-only posts) until text renders
+        entry.isTextless = true;
+      }
     }
     if (entry.readIn !== this.generation) {
       entry.readIn = this.generation;
@@ -71,14 +87,17 @@ export class Verdicts {
 
   private store(id: string, entry: Entry): void {
     this.entries.set(id, entry);
-    if (this.entries.size <= maxRecords) return;
+    if (this.entries.size <= this.limit) return;
     // Drop a tenth at once: finding the oldest walks past the Map's deleted slots, so one at a time is quadratic.
     for (const [oldest, dropped] of this.entries) {
       if (this.entries.size <= maxRecords - evictionBatch) break;
+      if (dropped.verdict && this.isShown(oldest)) continue; // on the page: a mute or "Not canned" must reach it
       this.entries.delete(oldest);
       // A message still waiting for its verdict keeps its elements: the verdict brings the entry back (receive).
       if (dropped.verdict) this.onEvict(oldest);
     }
+    // A page holding thousands of messages keeps them all; the next pass waits until it grew by half again.
+    this.limit = Math.max(maxRecords, Math.ceil(this.entries.size * 1.5));
   }
 
   /** The entry for a verdict, re-created from the batch when the page moved on past `maxRecords` meanwhile. */
