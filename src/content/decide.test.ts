@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemVerdict, PageState } from '../shared/views';
-import { decide } from './decide';
+import { decide, nextMuteExpiry } from './decide';
 
 const state = (patch: Partial<PageState> = {}): PageState => ({
   site: 'x',
@@ -66,5 +66,20 @@ describe('decide', () => {
       judged: 'canned',
       revealed: true,
     });
+  });
+});
+
+describe('nextMuteExpiry', () => {
+  it('is the earliest timed mute still running, or none', () => {
+    const mutes = [
+      { sender: 'a', scope: 'all' as const, until: 5_000 },
+      { sender: 'b', scope: 'all' as const },
+      { sender: 'c', scope: 'canned' as const, until: 3_000 },
+      { sender: 'd', scope: 'all' as const, until: 1_000 }, // already over
+    ];
+    expect(nextMuteExpiry(state({ mutes }), 2_000)).toBe(3_000);
+    expect(nextMuteExpiry(state({ mutes }), 4_000)).toBe(5_000);
+    expect(nextMuteExpiry(state({ mutes }), 6_000)).toBeUndefined();
+    expect(nextMuteExpiry(state(), 0)).toBeUndefined();
   });
 });

@@ -22,6 +22,14 @@ export function activeMute(state: PageState, sender: string, now = Date.now()) {
   return state.mutes.find((mute) => mute.sender === sender && (mute.until === undefined || mute.until > now));
 }
 
+/** When the next timed mute lapses (ms since the epoch), if one does: nothing is broadcast then. */
+export function nextMuteExpiry(state: PageState, now = Date.now()): number | undefined {
+  let next: number | undefined;
+  for (const { until } of state.mutes)
+    if (until !== undefined && until > now && (next === undefined || until < next)) next = until;
+  return next;
+}
+
 export function isCanned(state: PageState, data: ItemData, verdict: ItemVerdict | undefined): boolean {
   if (!verdict?.canned) return false;
   return !state.notCannedSenders.includes(data.sender) && !state.notCannedClusters.includes(verdict.clusterId);

@@ -6,6 +6,7 @@ import { handleInContent, sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
 import { createActions } from './actions';
 import type { SiteAdapter } from './adapters/define-adapter';
+import { nextMuteExpiry } from './decide';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
 import { createTicker, observe } from './observe';
@@ -130,8 +131,20 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     pipeline.clearAll();
   }
 
+  /** Largest delay `setTimeout` takes; a later expiry re-arms when this one fires. */
+  const maxDelayMs = 2 ** 31 - 1;
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A timed mute ends by itself, with no broadcast: the page applies its state again when it lapses. */
+  function scheduleExpiry() {
+    clearTimeout(expiryTimer);
+    const expiry = nextMuteExpiry(state);
+    if (expiry !== undefined)
+      expiryTimer = setTimeout(() => apply(state), Math.min(expiry - Date.now() + 50, maxDelayMs));
+  }
+
   function apply(next: PageState) {
     state = next;
+    scheduleExpiry();
     updatePageStyle(doc, adapter, state);
     if (state.paused) return pause();
     pipeline.setState(state);
