@@ -11,7 +11,7 @@ import { pickOwn } from './extract';
 import { t } from './i18n';
 import { themeFor } from './isolate';
 import { cancelNearView, whenNearView } from './near-view';
-import { createStub, findStub } from './stub';
+import { createStub, findStub, focusStub, stubLabel } from './stub';
 
 export const hooks = ['data-uncanned', 'data-uncanned-hidden', 'data-uncanned-id', 'data-uncanned-revealed'] as const;
 
@@ -65,14 +65,27 @@ export function applyMarks(
     else whenNearView(item, () => insertIfStillCanned(item, data, verdict, context));
   } else cancelNearView(item);
 
-  const stub = findStub(item, data.id);
+  let stub = findStub(item, data.id);
   if (decision.hidden && decision.mode === 'collapse') {
+    const name = data.senderName ?? data.sender;
+    const label = decision.hidden === 'muted' ? t('stubMuted', name) : t('stubCanned', name);
+    if (stub && stubLabel(stub) !== label) {
+      stub.remove(); // collapsed as canned, then its sender muted: the line says why it is hidden now
+      stub = undefined;
+    }
     if (!stub) {
-      const name = data.senderName ?? data.sender;
-      const label = decision.hidden === 'muted' ? t('stubMuted', name) : t('stubCanned', name);
-      item.before(createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id)));
+      const hadFocus = holdsFocus(item); // "Mute" pressed from the keyboard: focus moves to the stub's "Show"
+      const created = createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id));
+      item.before(created);
+      if (hadFocus) focusStub(created);
     }
   } else stub?.remove();
+}
+
+/** The focused element is inside `element` (our controls' shadow hosts count as focused when a button is). */
+function holdsFocus(element: Element): boolean {
+  const active = element.ownerDocument.activeElement;
+  return active !== null && element.contains(active);
 }
 
 function insertIfStillCanned(item: Element, data: ItemData, verdict: ItemVerdict, context: MarkContext): void {

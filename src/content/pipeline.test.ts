@@ -4,6 +4,7 @@ import type { ItemVerdict, PageState } from '../shared/views';
 import { defineAdapter } from './adapters/define-adapter';
 import { attr } from './adapters/readers';
 import { Pipeline } from './pipeline';
+import { stubTag } from './stub';
 import { cleanVerdict } from './verdicts';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
@@ -44,12 +45,12 @@ function message(id: string, sender = `sender-${id}`, text = `ordinary words num
 const manyLater = () => Array.from({ length: 3_200 }, (_, index) => message(`n${index}`));
 
 /** A pipeline whose background answers every batch at once with clean verdicts; `sent` lists what it was asked. */
-function pipelineOn(doc: Document, initial = state) {
+function pipelineOn(doc: Document, initial = state, verdictFor = (id: string): ItemVerdict => cleanVerdict(id)) {
   const sent: string[] = [];
   const pipeline = new Pipeline(adapter, doc, initial, {
     classify: async (items) => {
       sent.push(...items.map((data) => data.id));
-      return items.map((data): ItemVerdict => cleanVerdict(data.id));
+      return items.map((data) => verdictFor(data.id));
     },
     actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
     onChange: () => {},
@@ -151,5 +152,69 @@ describe('Pipeline', () => {
     pipeline.enqueue([item]);
     await settle();
     expect(sent).toEqual(['m1']);
+  });
+
+  it('moves keyboard focus to the stub\'s "Show" when the focused message collapses, and says why it is hidden', async () => {
+    document.body.replaceChildren();
+    const item = message('m0', 'spammer');
+    const button = document.createElement('button'); // stands in for the chip's "Mute repeat sender"
+    item.append(button);
+    document.body.append(item);
+    const canned = (id: string): ItemVerdict => ({
+      ...cleanVerdict(id),
+      canned: true,
+      reason: 'repeat-sender',
+      senderCount: 4,
+      clusterId: 'c1',
+    });
+    const { pipeline, settle } = pipelineOn(document, { ...state, cannedAction: 'collapse' }, canned);
+    pipeline.enqueue([document]);
+    await settle();
+    const stubText = () => document.querySelector(stubTag)?.shadowRoot?.textContent ?? '';
+    expect(item.getAttribute('data-uncanned-hidden')).toBe('canned');
+    const cannedLine = stubText();
+
+    button.focus();
+    pipeline.setState({ ...muting('spammer'), cannedAction: 'collapse' });
+    await settle();
+    expect(item.getAttribute('data-uncanned-hidden')).toBe('muted');
+    const host = document.querySelector(stubTag);
+    expect(stubText()).not.toBe(cannedLine);
+    expect(document.activeElement).toBe(host);
+    expect(host?.shadowRoot?.activeElement?.tagName).toBe('BUTTON');
+  });
+
+  it("rewrites the stub's line when a collapsed canned message's sender is then muted", async () => {
+    document.body.replaceChildren();
+    const item = message('m0', 'spammer');
+    document.body.append(item);
+    const canned = (id: string): ItemVerdict => ({
+      ...cleanVerdict(id),
+      canned: true,
+      reason: 'repeat-sender',
+      senderCount: 4,
+      clusterId: 'c1',
+    });
+    const { pipeline, settle } = pipelineOn(document, { ...state, cannedAction: 'collapse' }, canned);
+    pipeline.enqueue([document]);
+    await settle();
+    const line = () => document.querySelector(stubTag)?.shadowRoot?.textContent ?? '';
+    const before = line();
+    pipeline.setState({ ...muting('spammer'), cannedAction: 'collapse' });
+    await settle();
+    expect(document.querySelectorAll(stubTag)).toHaveLength(1);
+    expect(line()).not.toBe(before);
+  });
+
+  it('starts its counts over when paused (clearAll), so the badge does not keep them', async () => {
+    document.body.replaceChildren();
+    document.body.append(message('m0'), message('m1'));
+    const { pipeline, settle } = pipelineOn(document);
+    pipeline.enqueue([document]);
+    await settle();
+    expect(pipeline.counts.read).toBe(2);
+    pipeline.clearAll();
+    expect(pipeline.counts.read).toBe(0);
+    expect(document.querySelectorAll('[data-uncanned]')).toHaveLength(0);
   });
 });

@@ -143,8 +143,9 @@ export class Pipeline {
     this.enqueue([this.doc]);
   }
 
-  /** Paused or torn down: the page goes back to how the site rendered it. */
+  /** Paused or torn down: the page goes back to how the site rendered it, and its counts start over. */
   clearAll(): void {
+    this.verdicts.newPage();
     for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) clearMarks(item, this.itemSelector);
     removeOrphanStubs();
     this.intake.clear();

@@ -24,7 +24,8 @@ export function place(panel: HTMLElement): void {
 
 export function showPanel(panel: HTMLElement, anchor: Element): void {
   const view = panel.ownerDocument.defaultView;
-  const follow = () => place(panel);
+  // A framework or "Not canned" may remove the controls with the panel open: the listeners go with it.
+  const follow = () => (panel.isConnected ? place(panel) : hidePanel(panel));
   anchors.set(panel, { anchor, follow });
   panel.hidden = false;
   try {

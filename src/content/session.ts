@@ -146,7 +146,11 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     state = next;
     scheduleExpiry();
     updatePageStyle(doc, adapter, state);
-    if (state.paused) return pause();
+    if (state.paused) {
+      pause();
+      scheduleReport(); // counts start over: the badge must not keep this page's old count
+      return;
+    }
     pipeline.setState(state);
     resume();
   }

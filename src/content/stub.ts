@@ -11,6 +11,14 @@ export const stubTag = 'uncanned-stub';
 const stubAttribute = 'data-uncanned-stub-for';
 /** Stubs we inserted, so finding orphans never scans the document. */
 const stubs = new Set<Element>();
+/** Each stub's label and its "Show" button. */
+const parts = new WeakMap<Element, { label: string; show: HTMLButtonElement }>();
+
+export const stubLabel = (stub: Element): string | undefined => parts.get(stub)?.label;
+
+export function focusStub(stub: Element): void {
+  parts.get(stub)?.show.focus();
+}
 
 export function findStub(item: Element, id: string): Element | undefined {
   if (stubs.size === 0) return undefined; // the common case: no DOM read per message
@@ -46,6 +54,7 @@ export function createStub(item: Element, id: string, label: string, theme: 'lig
   const slot = item.getAttribute('slot');
   if (slot) outer.setAttribute('slot', slot);
   stubs.add(outer);
+  parts.set(outer, { label, show });
   return outer;
 }
 
