@@ -19,6 +19,7 @@ function toCopy(record: MessageRecord, first?: MessageRecord): MessageCopy {
     time: record.time,
     clusterId: record.clusterId,
   };
+  if (record.time === record.seenAt) copy.seen = true; // stored as `item.time ?? seenAt` (classify.ts)
   if (record.senderName !== undefined) copy.senderName = record.senderName;
   if (record.permalink !== undefined) copy.permalink = record.permalink;
   if (first && first !== record) copy.diff = diffWords(first.text, record.text);

@@ -69,6 +69,7 @@ describe('repeat senders', () => {
   it("lists a sender's copies oldest first, each diffed against the first of its cluster", async () => {
     const copies = await bg.send('getSenderCopies', { site: 'x', sender: 'heavy' });
     expect(copies.map((copy) => copy.id)).toEqual(['1', '2', '3']);
+    expect(copies.map((copy) => copy.seen)).toEqual([true, true, true]); // the page gave no times
     expect(copies[0]?.diff).toBeUndefined();
     expect(copies[1]?.diff).toContainEqual({ kind: 'added', value: 'now' });
   });
@@ -76,6 +77,7 @@ describe('repeat senders', () => {
   it("explains a canned message with its sender's earlier copies", async () => {
     const copies = await bg.send('explainMessage', { site: 'x', id: '3' }, contentScript());
     expect(copies.map((copy) => copy.id)).toEqual(['1', '2', '3']);
+    expect(copies.map((copy) => copy.seen)).toEqual([true, true, true]); // the page gave no times
     expect(await bg.send('explainMessage', { site: 'x', id: 'unknown' }, contentScript())).toEqual([]);
   });
 });

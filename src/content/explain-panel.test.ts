@@ -53,4 +53,20 @@ describe('explanation panel', () => {
     expect(panel.querySelector('.this-one')).toBeNull();
     expect(panel.querySelector('.legend')).toBeNull();
   });
+
+  it('names the link by its host and says when a time is only when the copy was read', () => {
+    const panel = document.createElement('div');
+    const first: MessageCopy = {
+      ...copy('a', 'same words'),
+      permalink: 'https://www.youtube.com/watch?v=v&lc=a',
+      seen: true,
+    };
+    const posted: MessageCopy = { ...copy('b', 'same words'), site: 'x', permalink: 'https://x.com/bot/status/1' };
+    fillPanel(document, panel, { id: 'c', sender: '@bot', text: '' }, verdict, [first, posted]);
+    const [seen, dated] = [...panel.querySelectorAll('li')];
+    expect([...(seen?.querySelectorAll('a') ?? [])].map((link) => link.textContent)).toEqual(['youtube.com']);
+    expect(dated?.querySelector('a')?.textContent).toBe('x.com');
+    expect(seen?.querySelector('.when')?.textContent).toMatch(/^ · seen /);
+    expect(dated?.querySelector('.when')?.textContent).not.toMatch(/seen/);
+  });
 });

@@ -36,10 +36,12 @@ function diffText(doc: Document, text: string, diff: readonly DiffPart[] | undef
 function copyItem(doc: Document, copy: MessageCopy): HTMLLIElement {
   const item = element(doc, 'li');
   const who = element(doc, 'span', copy.senderName ?? copy.sender, 'who');
-  const when = element(doc, 'span', ` · ${new Date(copy.time).toLocaleString()}`, 'when');
+  const time = new Date(copy.time).toLocaleString();
+  const when = element(doc, 'span', ` · ${copy.seen ? t('explainSeen', time) : time}`, 'when');
   item.append(who, when, diffText(doc, copy.text, copy.diff));
   if (copy.permalink?.startsWith('https://')) {
-    const link = element(doc, 'a', copy.site, 'when');
+    // The host names the site plainly ("x.com"; a bare "x" read as a close button).
+    const link = element(doc, 'a', new URL(copy.permalink).hostname.replace(/^www\./, ''), 'when');
     link.href = copy.permalink;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';

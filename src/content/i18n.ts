@@ -19,6 +19,7 @@ export const english = {
   explainLoading: 'Loading…',
   explainThisOne: 'This one, compared with the first copy:',
   explainLegend: 'Marked words differ from the first copy; struck-through words are missing.',
+  explainSeen: 'seen $1',
   stubMuted: 'Hidden: $1 repeats themselves.',
   stubCanned: 'Hidden: canned reply from $1.',
   show: 'Show',

@@ -43,6 +43,8 @@ export interface MessageCopy {
   text: string;
   permalink?: string;
   time: number;
+  /** The site showed no time for it: `time` is when it was read. */
+  seen?: true;
   clusterId: string;
   /** Differences against the first copy in the list (absent on the first one). */
   diff?: DiffPart[];
