@@ -53,13 +53,34 @@ export function createControls(
 
   isolate(host, (button) => {
     const current = verdicts.get(host) ?? verdict;
-    if (button === chip) togglePanel(doc, host, chip, panel, data, current, actions);
+    if (button === chip) togglePanel(doc, host, chip, panel, data, current, actions, !isOpen(chip));
     else if (button === mute) actions.mute(data, 'all');
     else if (button === notCanned) actions.notCanned(data, current);
     else if (button.classList.contains('mute-canned')) actions.mute(data, 'canned');
   });
+  const close = () => togglePanel(doc, host, chip, panel, data, verdict, actions, false);
+  // Capture phase: isolate() stops key events at the host, before they reach the buttons inside.
+  host.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || !isOpen(chip)) return;
+      close();
+      chip.focus();
+    },
+    true,
+  );
+  // Focus moving on to the site closes the panel too (a click elsewhere does: see togglePanel).
+  host.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget as Node | null; // null: focus left the window or went nowhere
+    if (next && next !== host && !host.contains(next) && isOpen(chip)) close();
+  });
   return host;
 }
+
+const isOpen = (chip: Element) => chip.getAttribute('aria-expanded') === 'true';
+
+/** The close-on-click-elsewhere listener of each open panel's host. */
+const outsideListeners = new WeakMap<Element, (event: Event) => void>();
 
 /**
  * Label changes wait and are written together at most once a second: while a long page is being classified the
@@ -94,13 +115,21 @@ function togglePanel(
   data: ItemData,
   verdict: ItemVerdict,
   actions: ControlActions,
+  open: boolean,
 ): void {
-  const open = chip.getAttribute('aria-expanded') !== 'true';
   chip.setAttribute('aria-expanded', String(open));
   host.toggleAttribute('data-open', open);
-  if (open) showPanel(panel, chip);
-  else hidePanel(panel);
-  if (!open || panel.childElementCount > 0) return;
+  const previous = outsideListeners.get(host);
+  if (previous) doc.removeEventListener('pointerdown', previous, true);
+  outsideListeners.delete(host);
+  if (!open) return hidePanel(panel);
+  const outside = (event: Event) => {
+    if (!event.composedPath().includes(host)) togglePanel(doc, host, chip, panel, data, verdict, actions, false);
+  };
+  doc.addEventListener('pointerdown', outside, true);
+  outsideListeners.set(host, outside);
+  showPanel(panel, chip);
+  if (panel.childElementCount > 0) return;
   panel.append(element(doc, 'p', t('explainLoading'), 'note'));
   actions.explain(data).then(
     (copies) => fillPanel(doc, panel, data, verdict, copies),

@@ -79,7 +79,17 @@ export function applyMarks(
       item.before(created);
       if (hadFocus) focusStub(created);
     }
-  } else stub?.remove();
+  } else if (stub) {
+    const hadFocus = holdsFocus(stub); // "Show" pressed from the keyboard: focus goes into the message shown
+    stub.remove();
+    if (hadFocus) focusInside(item);
+  }
+}
+
+function focusInside(item: Element): void {
+  const chip = currentControls(item)?.shadowRoot?.querySelector('button');
+  const target = chip ?? item.querySelector('a[href], button, [tabindex]:not([tabindex="-1"])');
+  (target as HTMLElement | null)?.focus(); // not instanceof: the item may belong to another frame's realm
 }
 
 /** The focused element is inside `element` (our controls' shadow hosts count as focused when a button is). */

@@ -217,4 +217,22 @@ describe('Pipeline', () => {
     expect(pipeline.counts.read).toBe(0);
     expect(document.querySelectorAll('[data-uncanned]')).toHaveLength(0);
   });
+
+  it('moves keyboard focus into the message when "Show" on its stub is pressed', async () => {
+    document.body.replaceChildren();
+    const item = message('m0', 'spammer');
+    const link = document.createElement('a'); // the message's own first control (author link, reply button)
+    link.href = '#author';
+    item.append(link);
+    document.body.append(item);
+    const { pipeline, settle } = pipelineOn(document, muting('spammer'));
+    pipeline.enqueue([document]);
+    await settle();
+    const show = document.querySelector(stubTag)?.shadowRoot?.querySelector('button');
+    show?.focus();
+    show?.click();
+    expect(item.hasAttribute('data-uncanned-hidden')).toBe(false);
+    expect(document.querySelector(stubTag)).toBeNull();
+    expect(document.activeElement).toBe(link);
+  });
 });
