@@ -1,5 +1,5 @@
 /** Small reader factories so adapters stay declarative: `{from: 'a.hnuser', read: hrefMatch(/…/)}`. */
-import type { Reader } from './define-adapter';
+import type { ItemData, Reader } from './define-adapter';
 
 /** The first non-empty attribute among `names`. */
 export const attr =
@@ -154,3 +154,14 @@ export const onHost =
 
 /** Escapes a value for a CSS attribute selector (`[author="…"]`). */
 export const cssString = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * For `extract`: an empty text when the item's first `text` match sits inside `quote` (a quoted post nested in the
+ * item), i.e. the post quotes another and has no text of its own; the quoted words are not its message.
+ */
+export const quoteWithoutText =
+  (text: string, quote: string) =>
+  (item: Element): Partial<ItemData> | undefined => {
+    const container = item.querySelector(text)?.closest(quote);
+    return container && container !== item && item.contains(container) ? { text: '' } : undefined;
+  };

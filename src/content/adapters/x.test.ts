@@ -9,7 +9,7 @@ describe('x adapter', () => {
   it('reads the focal post and every reply with handle, name, id and time', () => {
     loadPage(url);
     const items = extractAll(adapter);
-    expect(items).toHaveLength(21);
+    expect(items).toHaveLength(22);
     expect(items.every(Boolean)).toBe(true);
     expect(items[0]).toMatchObject({ id: '1861234567890123456', sender: 'driftwood_app', senderName: 'Driftwood' });
     expect(items[1]).toEqual({
@@ -36,6 +36,12 @@ describe('x adapter', () => {
     const priya = items.find((item) => item?.sender === 'priyashah');
     expect(priya?.text.endsWith('…')).toBe(true);
     expect(priya?.text).not.toContain('Show more');
+  });
+
+  it("gives a quote tweet without text of its own an empty text, not the quoted post's", () => {
+    loadPage(url);
+    const noor = extractAll(adapter).find((item) => item?.sender === 'noor_reads');
+    expect(noor).toMatchObject({ id: '1861234567899900001', senderName: 'Noor', text: '' });
   });
 
   it('pre-hide selector matches the sender case-insensitively', () => {

@@ -1,11 +1,12 @@
 import { defineAdapter } from './define-adapter';
-import { attr, cssString, firstOf, hrefMatch, lower } from './readers';
+import { attr, cssString, firstOf, hrefMatch, lower, quoteWithoutText } from './readers';
 
 const avatarHandle = (element: Element) =>
   element.getAttribute('data-testid')?.replace(/^UserAvatar-Container-/, '') || undefined;
 
 // data-testid hooks are stable; classes are obfuscated per deploy (sites.md §2). A quoted post nests a second
-// User-Name/tweetText inside div[role="link"], after the tweet's own, so "first match" picks the right one.
+// User-Name/tweetText inside div[role="link"], after the tweet's own, so "first match" picks the right one, except
+// when the tweet has no text of its own: then the first tweetText is the quoted one (extract).
 export default defineAdapter({
   id: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.x.com'],
@@ -23,6 +24,7 @@ export default defineAdapter({
   permalink: '[data-testid="User-Name"] a[href*="/status/"]', // /<handle>/status/<id>, wraps <time>
   time: { from: '[data-testid="User-Name"] time[datetime]', read: attr('datetime') },
   slot: '[data-testid="User-Name"] > div:first-child', // after the display name, before @handle
+  extract: quoteWithoutText('[data-testid="tweetText"]', '[role="link"]'),
   senderSelector: (sender) =>
     `article[data-testid="tweet"]:has([data-testid=${cssString(`UserAvatar-Container-${sender}`)} i])`,
 });
