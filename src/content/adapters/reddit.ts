@@ -1,4 +1,4 @@
-import { defineAdapter } from './define-adapter';
+import { defineAdapter, type Reader } from './define-adapter';
 import { attr, cssString, lower } from './readers';
 
 // shreddit-comment's attributes are the API on new Reddit; old.reddit's .thing carries data-* (sites.md §4).
@@ -6,6 +6,12 @@ const created = (item: Element) =>
   item.getAttribute('created') ??
   item.querySelector(':scope > .entry .tagline time')?.getAttribute('datetime') ??
   undefined;
+
+/** "[deleted]" is every deleted account, not one sender: no id, so the comment is skipped (sites.md §4). */
+const username: Reader = (element, item) => {
+  const name = lower(attr('author', 'data-author'))(element, item);
+  return name === '[deleted]' ? undefined : name;
+};
 
 export default defineAdapter({
   id: 'reddit',
@@ -20,7 +26,7 @@ export default defineAdapter({
     ':scope > .entry .usertext-body .md', // old.reddit
   ],
   // Usernames are immutable (case-insensitive); the t2_ id is not reliably on new-Reddit comments.
-  sender: { from: ':scope', read: lower(attr('author', 'data-author')) },
+  sender: { from: ':scope', read: username },
   senderName: [':scope > [slot="commentMeta"] .author-name-meta', ':scope > .entry .tagline a.author'],
   messageId: { from: ':scope', read: attr('thingid', 'data-fullname') }, // t1_…
   permalink: [':scope', ':scope > .entry a.bylink'], // permalink attribute / bylink href
