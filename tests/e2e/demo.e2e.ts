@@ -22,9 +22,9 @@ const isCanned = (text: string) => cannedMarkers.some((marker) => text.includes(
 /** Messages the adapter finds and how many of them are canned, per page (by URL prefix; the first match wins). */
 const expectations: [prefix: string, items: number, canned: number][] = [
   ['https://www.youtube.com/live_chat', 12, 6],
-  ['https://www.linkedin.com/messaging/', 6, 3],
-  ['https://bsky.app/', 21, 8], // the focal post is a message too
-  ['https://x.com/', 21, 8], // the focal post is a message too
+  ['https://www.linkedin.com/messaging/', 5, 3], // one reply group has no profile link: no sender, not marked
+  ['https://bsky.app/', 22, 8], // the focal post and a quote-only reply are messages too
+  ['https://x.com/', 22, 8], // the focal post and a quote-only post are messages too
   ['https://', 20, 8], // a comment thread
 ];
 

@@ -22,7 +22,7 @@ describe('linkedin adapter', () => {
     expect(priya?.text).not.toContain('see more');
   });
 
-  it('carries the sender forward through a messaging group', () => {
+  it('carries the sender forward through a messaging group, never past its start', () => {
     loadPage('https://www.linkedin.com/messaging/thread/2-ZTg4YjQ1ZDMtNGQ2Ny00/');
     const items = extractAll(adapter);
     expect(items).toHaveLength(6);
@@ -31,7 +31,7 @@ describe('linkedin adapter', () => {
       'in/sam-rivera-dev',
       'in/riley-hunt-talent-9f2a1',
       'in/riley-hunt-talent-9f2a1', // second message of Wednesday's group: no name shown
-      'in/sam-rivera-dev',
+      undefined, // a group with a name but no profile link: unknown, not the previous group's sender
       'in/riley-hunt-talent-9f2a1',
     ]);
     expect(items[3]).toMatchObject({

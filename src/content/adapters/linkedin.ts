@@ -3,14 +3,19 @@ import { attr, cssString, hrefMatch, lower } from './readers';
 
 const profilePath = lower(hrefMatch(/^\/((?:in|company)\/[^/]+)/)); // "in/<slug>", query dropped
 
-/** Messaging shows the sender once per group: walk back to the group's first event (sites.md §8). */
+/**
+ * Messaging shows the sender once per group: walk back to the group's first event, the one with the name (sites.md
+ * §8). Its profile link is the sender; a group without one has no id (never the previous group's sender).
+ */
 function messagingSender(item: Element): Partial<ItemData> | undefined {
   if (!item.matches('.msg-s-event-listitem')) return undefined;
   let event = item.closest('li.msg-s-message-list__event');
   for (let steps = 0; event && steps < 500; steps++, event = event.previousElementSibling) {
     const link = event.querySelector('a.msg-s-message-group__profile-link[href*="/in/"]');
     const sender = link && profilePath(link, item);
-    if (sender) return { sender, senderName: event.querySelector('.msg-s-message-group__name')?.textContent?.trim() };
+    const name = event.querySelector('.msg-s-message-group__name')?.textContent?.trim();
+    if (sender) return { sender, senderName: name };
+    if (name !== undefined) return undefined;
   }
   return undefined;
 }
