@@ -35,6 +35,23 @@ describe('facebook adapter', () => {
   it('pre-hide selector matches numeric and vanity senders', () => {
     loadPage(url);
     expect(document.querySelectorAll(adapter.senderSelector?.('1000552931000') ?? '')).toHaveLength(4);
-    expect(document.querySelectorAll(adapter.senderSelector?.('maya.okafor.3') ?? '')).toHaveLength(1);
+    expect(document.querySelectorAll(adapter.senderSelector?.('maya.okafor.3') ?? '')).toHaveLength(1); // not Tomasz's reply tagging her
+  });
+
+  it("reads the comment id from the time link under a photo post (not /posts/), not the avatar's base64 one", () => {
+    loadPage(url);
+    document.body.innerHTML = `<div role="dialog"><div role="article" aria-label="Comment by Maria Lopez 5 hours ago" tabindex="-1">
+ <a aria-hidden="true" href="https://www.facebook.com/maria.lopez.5?comment_id=Y29tbWVudDoxMjM0NTZfNzg5&amp;__cft__[0]=AZX" role="link" tabindex="-1"><svg aria-label="Maria Lopez" role="img"></svg></a>
+ <span><a href="https://www.facebook.com/maria.lopez.5?comment_id=Y29tbWVudDoxMjM0NTZfNzg5" role="link" tabindex="0"><span dir="auto">Maria Lopez</span></a></span>
+ <div dir="auto" style="text-align: start;">Work from home and earn $300/day, message me for details</div>
+ <ul><li><a href="https://www.facebook.com/photo/?fbid=8812345&amp;set=a.1122&amp;comment_id=998900&amp;__cft__[0]=AZX" role="link"><span>5h</span></a></li>
+  <li><div role="button" tabindex="0">Like</div></li></ul></div></div>`;
+    expect(extractAll(adapter)).toEqual([
+      expect.objectContaining({
+        id: '998900',
+        sender: 'maria.lopez.5',
+        permalink: expect.stringContaining('/photo/?fbid=8812345&set=a.1122&comment_id=998900'),
+      }),
+    ]);
   });
 });

@@ -24,13 +24,15 @@ export default defineAdapter({
   textExclude: '[role="button"]', // "See more"
   sender: { from: 'a[role="link"][href]', read: profileId }, // avatar link first, then the name link
   senderName: 'a[role="link"][href] span[dir="auto"]',
-  // The avatar's comment_id is base64; the permalink under the text has the numeric one.
-  messageId: { from: 'a[href*="/posts/"][href*="comment_id="]', read: hrefParam('reply_comment_id', 'comment_id') },
-  permalink: 'a[href*="/posts/"][href*="comment_id="]',
+  // The avatar's comment_id is base64; the time link in the action row has the numeric one, whatever the post's
+  // URL shape (/posts/, /photo/?fbid=, /reel/, /watch/).
+  messageId: { from: 'ul a[href*="comment_id="]', read: hrefParam('reply_comment_id', 'comment_id') },
+  permalink: 'ul a[href*="comment_id="]',
   slot: 'ul', // the Like / Reply row under the bubble
+  // The author's avatar and name links carry comment_id; an @mention in the text links the same profile without it.
   senderSelector: (sender) => {
     const link = /^\d+$/.test(sender) ? `profile.php?id=${sender}&` : `facebook.com/${sender}?`;
-    return `div[role="article"][aria-label]:has(a[href*=${cssString(link)} i])`;
+    return `div[role="article"][aria-label]:has(a[href*=${cssString(link)} i][href*="comment_id="])`;
   },
 });
 
