@@ -37,4 +37,30 @@ describe('wordpress adapter', () => {
     const quick = extractAll(adapter).find((item) => item?.senderName === 'Quick Gains Hub');
     expect(document.querySelectorAll(adapter.senderSelector?.(quick?.sender ?? '') ?? '')).toHaveLength(4);
   });
+
+  // Legacy (non-HTML5) themes: Walker_Comment::comment() writes div#div-comment-N.comment-body, cite.fn,
+  // div.comment-meta.commentmetadata and the paragraphs straight into the body; style "div" wraps in div#comment-N.
+  it('reads legacy div-style comments', () => {
+    loadPage(url);
+    document.body.innerHTML = `<div class="commentlist">
+<div id="comment-8" class="comment byuser comment-author-editor even thread-even depth-1">
+ <div id="div-comment-8" class="comment-body">
+  <div class="comment-author vcard"><img alt="" src="https://secure.gravatar.com/avatar/5f2b9c1e0d3a4b7c8e9f00112233aabb?s=32&amp;d=mm" class="avatar avatar-32 photo"> <cite class="fn">The Editor</cite> <span class="says">says:</span></div>
+  <div class="comment-meta commentmetadata"><a href="https://www.notesandtools.blog/2026/11/driftwood-1-0-review/#comment-8">November 24, 2026 at 4:10 pm</a></div>
+  <p>An older theme still prints the comment text straight into its body.</p>
+  <div class="reply"><a rel="nofollow" class="comment-reply-link" href="?replytocom=8#respond">Reply</a></div>
+ </div>
+</div></div>`;
+    expect(adapter.detect?.(document)).toBe(true);
+    expect(extractAll(adapter)).toEqual([
+      {
+        id: 'www.notesandtools.blog/comment-8',
+        sender: 'editor',
+        senderName: 'The Editor',
+        text: 'An older theme still prints the comment text straight into its body.',
+        permalink: 'https://www.notesandtools.blog/2026/11/driftwood-1-0-review/#comment-8',
+      },
+    ]);
+    expect(document.querySelectorAll(adapter.senderSelector?.('editor') ?? '')).toHaveLength(1);
+  });
 });

@@ -5,13 +5,20 @@ const commentAnchor: Reader = (element) => /^#(comment-\d+)$/.exec(resolveUrl(el
 
 /** Registered users: the comment-author-<nicename> class; guests: the Gravatar hash of their e-mail. */
 const nicenameOrGravatar: Reader = (_element, item) => {
-  const li = item.closest('li[id^="comment-"]') ?? item;
+  const li = item.closest('[id^="comment-"]') ?? item; // li, or div with wp_list_comments(['style' => 'div'])
   const nicename = [...li.classList].find((name) => name.startsWith('comment-author-'));
   if (nicename) return nicename.slice('comment-author-'.length);
   const avatar = item.querySelector('img.avatar');
   const gravatar = avatar && hrefMatch(/\/avatar\/([0-9a-f]{32,64})/, 'src')(avatar, item);
   return gravatar ? `gravatar:${gravatar}` : undefined;
 };
+
+// The date link: HTML5 walker, legacy walker (div.comment-meta.commentmetadata), comment-template block.
+const commentLink = [
+  '.comment-metadata a[href*="#comment-"]',
+  '.commentmetadata a[href*="#comment-"]',
+  '.wp-block-comment-date a',
+];
 
 // Core templates (Walker_Comment::html5_comment and the comment-template block), sites.md §12. Themes may replace
 // the walker, so hooks are ids and core classes. Any blog host: runs on user-granted origins via detect().
@@ -20,29 +27,29 @@ export default defineAdapter({
   hosts: [],
   detect: (doc) =>
     Boolean(
-      doc.querySelector('ol.comment-list li[id^="comment-"], .wp-block-comment-template li[id^="comment-"]') &&
+      doc.querySelector(
+        'ol.comment-list li[id^="comment-"], .wp-block-comment-template li[id^="comment-"], .comment-body[id^="div-comment-"]',
+      ) &&
         doc.querySelector(
           'meta[name="generator"][content^="WordPress"], link[href*="/wp-content/"], link[href*="/wp-includes/"], body.wp-embed-responsive, #commentform',
         ),
     ),
   item: [
-    'article.comment-body[id^="div-comment-"]', // classic themes: the body, so replies in ol.children stay visible
+    '.comment-body[id^="div-comment-"]', // classic themes: article (HTML5) or div (legacy), not the replies after it
     '.wp-block-comment-template li[id^="comment-"]', // block themes
   ],
-  text: ['.comment-content', '.wp-block-comment-content'],
+  text: ['.comment-content', '.wp-block-comment-content', ':scope'], // legacy: comment_text() straight in the body
+  textExclude: '.comment-author, .comment-meta, .reply, .comment-awaiting-moderation', // around legacy text
   sender: { from: ':scope', read: nicenameOrGravatar },
   senderName: ['.comment-author .fn', '.wp-block-comment-author-name'],
-  messageId: {
-    from: ['.comment-metadata a[href*="#comment-"]', '.wp-block-comment-date a'],
-    read: onHost(commentAnchor),
-  },
-  permalink: ['.comment-metadata a[href*="#comment-"]', '.wp-block-comment-date a'],
+  messageId: { from: commentLink, read: onHost(commentAnchor) },
+  permalink: commentLink,
   time: { from: 'time[datetime]', read: attr('datetime') },
   slot: ['.reply', '.wp-block-comment-reply-link'], // next to "Reply"
   senderSelector: (sender) =>
     sender.startsWith('gravatar:')
-      ? `article.comment-body:has(img.avatar[src*=${cssString(sender.slice(9))}])`
-      : `li.comment-author-${CSS.escape(sender)} > article.comment-body`,
+      ? `.comment-body[id^="div-comment-"]:has(img.avatar[src*=${cssString(sender.slice(9))}])`
+      : `.comment-author-${CSS.escape(sender)} > .comment-body[id^="div-comment-"]`,
 });
 
 /* Test URLs:
