@@ -23,6 +23,15 @@ describe('instagram adapter', () => {
     expect(items.some((item) => item?.sender === 'driftwood.app' && item.text.startsWith('1.0 is out'))).toBe(false);
   });
 
+  it('reads a comment in the current layout (no h3): name link, then the first text span outside links', () => {
+    loadPage(url);
+    expect(extractAll(adapter).find((item) => item?.sender === 'ade.musa')).toMatchObject({
+      senderName: 'ade.musa',
+      text: 'Just downloaded it after seeing this post. The onboarding is super clean 👏',
+    });
+    expect(document.querySelector('li:has(a[href="/ade.musa/"]) h3')).toBeNull();
+  });
+
   it('treats a truncated comment as a prefix without the "more" button', () => {
     loadPage(url);
     const priya = extractAll(adapter).find((item) => item?.sender === 'priyashah');

@@ -8,14 +8,19 @@ export default defineAdapter({
   hosts: ['www.instagram.com'],
   isRelevantPage: (url) => /^\/(p|reel|reels)\/|^\/[\w.]+\/(p|reel)\//.test(url.pathname),
   item: 'li:has(a[href*="/c/"] > time[datetime])',
-  text: ['h3 + div > span[dir="auto"]', 'span._ap3a'], // the span after the author's h3 (legacy class fallback)
+  text: [
+    'h3 + div > span[dir="auto"]', // older layout: the span after the author's h3
+    'span._ap3a', // legacy class
+    'div:not([role="button"]) > span[dir="auto"]', // current layout, no h3: the first one not in a link or button
+  ],
   sender: { from: 'a[href^="/"][role="link"]', read: lower(hrefMatch(/^\/([\w.]{1,30})\/$/)) }, // avatar link
-  senderName: 'h3 a[href^="/"]',
+  senderName: 'a[href^="/"][role="link"] > span[dir="auto"]', // the name link (in h3 in the older layout)
   messageId: { from: 'a[href*="/c/"]', read: hrefMatch(/\/c\/(?:\d+\/r\/)?(\d+)/) }, // reply id when present
   permalink: 'a[href*="/c/"]',
   time: { from: 'a[href*="/c/"] > time[datetime]', read: (element) => element.getAttribute('datetime') ?? undefined },
   slot: 'div:has(> span > a[href*="/c/"] > time)', // the row with the time, likes and Reply
-  senderSelector: (sender) => `li:has(> div h3 a[href=${cssString(`/${sender}/`)} i])`, // own h3, not a reply's
+  // Own name link (not a reply's, nor an @mention in the text).
+  senderSelector: (sender) => `li:has(> div a[href=${cssString(`/${sender}/`)} i][role="link"] > span[dir="auto"])`,
 });
 
 /* Test URLs:
