@@ -22,6 +22,16 @@ describe('github adapter', () => {
     ); // quote dropped
   });
 
+  it('reads a GitHub App by its /apps/ login (its avatar has no /u/ id)', () => {
+    loadPage('https://github.com/driftwood-notes/driftwood/issues/412');
+    const items = extractAll(adapter);
+    expect(items.find((item) => item?.senderName === 'mark-trades77')).toMatchObject({
+      sender: 'apps/mark-trades77',
+      text: 'Wow this changed my life! Message @fxmentor_claire on Telegram to learn how I earn daily 💸💸',
+    });
+    expect(document.querySelectorAll(adapter.senderSelector?.('apps/mark-trades77') ?? '')).toHaveLength(1);
+  });
+
   it('pre-hide selector matches that user id', () => {
     loadPage('https://github.com/driftwood-notes/driftwood/issues/412');
     expect(document.querySelectorAll(adapter.senderSelector?.(String(5529310 * 7)) ?? '')).toHaveLength(4);

@@ -2,7 +2,8 @@ import { defineAdapter } from './define-adapter';
 import { attr, cssString, firstOf, hrefMatch, lower } from './readers';
 
 // React issue timeline: data-testid and data-wrapper-timeline-id are stable, CSS-module suffixes are not
-// (sites.md §15). The numeric user id in the avatar URL survives renames; the login is the fallback.
+// (sites.md §15). The numeric user id in the avatar URL survives renames; the login is the fallback, and the only id
+// of GitHub Apps (avatar /in/<app id>, author link /apps/<slug>).
 export default defineAdapter({
   id: 'github',
   hosts: ['github.com'],
@@ -14,8 +15,13 @@ export default defineAdapter({
   text: ['[data-testid="markdown-body"] .markdown-body', '.comment-body.markdown-body'],
   textExclude: 'blockquote, .email-quoted-reply', // quoted replies are someone else's words
   sender: {
-    from: ['img[data-testid="github-avatar"]', 'img.avatar[src*="/u/"]', 'a[data-testid="avatar-link"]', 'a.author'],
-    read: firstOf(hrefMatch(/^\/u\/(\d+)/, 'src'), lower(hrefMatch(/^\/([\w-]+)$/))),
+    from: [
+      'img[data-testid="github-avatar"][src*="/u/"]',
+      'img.avatar[src*="/u/"]',
+      'a[data-testid="avatar-link"]',
+      'a.author',
+    ],
+    read: firstOf(hrefMatch(/^\/u\/(\d+)/, 'src'), lower(hrefMatch(/^\/((?:apps\/)?[\w-]+)$/))),
   },
   senderName: ['a[data-testid="avatar-link"]', 'a.author'],
   messageId: { from: ['[data-testid="comment-header"][id]', '[id^="issuecomment-"]'], read: attr('id') },
@@ -23,7 +29,9 @@ export default defineAdapter({
   time: { from: 'relative-time[datetime]', read: attr('datetime') },
   slot: '[data-testid="comment-header-left-side-items"]', // after the time link
   senderSelector: (sender) =>
-    `[data-wrapper-timeline-id]:has(img[data-testid="github-avatar"][src*=${cssString(`/u/${sender}?`)}])`,
+    /^\d+$/.test(sender)
+      ? `[data-wrapper-timeline-id]:has(img[data-testid="github-avatar"][src*=${cssString(`/u/${sender}?`)}])`
+      : `[data-wrapper-timeline-id]:has(a[data-testid="avatar-link"][href=${cssString(`/${sender}`)} i])`,
 });
 
 /* Test URLs:
