@@ -35,6 +35,16 @@ describe('youtube adapter', () => {
     });
   });
 
+  it('reads a membership milestone in live chat with its own words', () => {
+    loadPage('https://www.youtube.com/live_chat?is_popout=1&v=Dr1ftLive01');
+    expect(extractAll(adapter)[6]).toEqual({
+      id: 'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0006',
+      sender: '@lucy_k',
+      senderName: '@lucy_k',
+      text: 'the conflict demo was really clear, thanks',
+    });
+  });
+
   it('pre-hide selector matches that sender only', () => {
     loadPage('https://www.youtube.com/watch?v=Dr1ftW00d10');
     expect(document.querySelectorAll(adapter.senderSelector?.('@quickgains-hub') ?? '')).toHaveLength(4);

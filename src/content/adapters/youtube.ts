@@ -27,6 +27,7 @@ export default defineAdapter({
     'ytm-comment-renderer', // m.youtube.com
     'yt-live-chat-text-message-renderer', // live chat (its id is the message id)
     'yt-live-chat-paid-message-renderer', // Super Chat
+    'yt-live-chat-membership-item-renderer', // new member / milestone; a milestone's own words are in #message
   ],
   text: ['#content-text', '#message'], // the whole text is in the DOM even when "Read more" clamps it
   sender: {
