@@ -70,6 +70,8 @@ export function createHost(doc: Document, tag: string, css: string): { host: HTM
 }
 
 const themes = new WeakMap<Document, { theme: 'light' | 'dark'; at: number; refreshing?: boolean }>();
+/** Our hosts that carry `data-theme` (controls and stubs; names kept here so this module imports neither). */
+const themedHosts = 'uncanned-controls, uncanned-stub';
 
 function measureTheme(element: Element): 'light' | 'dark' {
   const color = element.ownerDocument.defaultView?.getComputedStyle(element).color ?? '';
@@ -111,15 +113,37 @@ const guessTheme = (doc: Document): 'light' | 'dark' =>
     ? 'dark'
     : 'light';
 
-/** Measures the theme right after the first frame once parsing is done, when the page's style is up to date. */
+/** Attributes sites switch themes with, on <html> or <body> (YouTube's `dark`, Reddit's class, X's body style). */
+const themeAttributes = ['class', 'style', 'dark', 'data-theme', 'data-color-mode', 'data-color-scheme'];
+
+/**
+ * Measures the theme right after the first frame once parsing is done, when the page's style is up to date, and
+ * again after the site switches theme: the controls already on the page follow (`data-theme` on each host).
+ */
 export function primeTheme(doc: Document): void {
   const view = doc.defaultView;
-  const measure = () =>
-    view?.requestAnimationFrame(() =>
+  let isQueued = false;
+  const measure = () => {
+    if (isQueued || !view) return;
+    isQueued = true;
+    view.requestAnimationFrame(() =>
       view.setTimeout(() => {
-        if (!themes.has(doc) && doc.body) themes.set(doc, { theme: measureTheme(doc.body), at: performance.now() });
+        isQueued = false;
+        if (!doc.body) return;
+        const theme = measureTheme(doc.body);
+        const before = themes.get(doc)?.theme;
+        themes.set(doc, { theme, at: performance.now() });
+        if (before && before !== theme)
+          for (const host of doc.querySelectorAll(themedHosts)) host.setAttribute('data-theme', theme);
       }),
     );
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', measure, { once: true });
-  else measure();
+  };
+  const watch = () => {
+    measure();
+    const observer = new MutationObserver(measure);
+    for (const root of [doc.documentElement, doc.body])
+      if (root) observer.observe(root, { attributes: true, attributeFilter: themeAttributes });
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', watch, { once: true });
+  else watch();
 }

@@ -71,6 +71,36 @@ describe('content flows on YouTube comments (Chromium)', () => {
     expect(withText(rows, clean)).toMatchObject({ hidden: null, visible: true });
   });
 
+  it('keyboard: Escape closes the explanation, Mute moves focus to the stub; controls follow a theme switch', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    await until(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
+    const themes = () => page.$$eval('uncanned-controls', (hosts) => hosts.map((host) => host.dataset.theme));
+    expect(new Set(await themes())).toEqual(new Set(['dark'])); // the fixture is YouTube's dark theme
+    await page.evaluate(() => document.documentElement.removeAttribute('dark'));
+    await expect.poll(async () => [...new Set(await themes())], { timeout: 2_000 }).toEqual(['light']);
+
+    const item = page.locator('[data-uncanned="canned"]', { hasText: repeat }).first();
+    const chip = item.locator('uncanned-controls .chip');
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chip.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => chip.getAttribute('aria-expanded')).toBe('false');
+    expect(await chip.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(
+      true,
+    );
+
+    await item.getByRole('button', { name: 'Mute repeat sender' }).focus();
+    await page.keyboard.press('Enter');
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return `${active?.localName}/${active?.shadowRoot?.activeElement?.textContent ?? ''}`;
+      });
+    await expect.poll(focused, { timeout: 2_000 }).toBe('uncanned-stub/Show');
+  });
+
   it("cannedAction 'hide' set from an extension page hides canned messages, nothing else", async () => {
     session = await launchChromium();
     const popup = await session.openPopup();
