@@ -56,9 +56,11 @@ export function applyMarks(
   if (decision.hidden) hasHidden = true;
   let host = currentControls(item);
   if (host && (decision.judged !== 'canned' || !verdict || host.getAttribute('data-uncanned-for') !== data.id)) {
+    const hadFocus = holdsFocus(host); // "Not canned" pressed: focus stays in the message, not on <body>
     host.remove();
     controlsOf.delete(item);
     host = undefined;
+    if (hadFocus && !decision.hidden) focusInside(item);
   }
   if (decision.judged === 'canned' && verdict) {
     if (host) updateControls(host, verdict);

@@ -54,6 +54,10 @@ describe('content flows on YouTube comments (Chromium)', () => {
       .click();
     const isCleared = (rows: Row[]) => copies(rows).every((row) => row.judged === 'clean' && row.controls === 0);
     await until(page, isCleared, 2_000);
+    // The button went with the controls: focus moved into the message, not back to the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-uncanned]')?.textContent)).toContain(
+      repeat,
+    );
     await page.reload();
     const after = await until(page, (rows) => copies(rows).length === 3 && isCleared(rows));
     expect(withText(after, clean)).toMatchObject({ judged: 'clean', visible: true });
