@@ -122,7 +122,10 @@ function togglePanel(
   const previous = outsideListeners.get(host);
   if (previous) doc.removeEventListener('pointerdown', previous, true);
   outsideListeners.delete(host);
-  if (!open) return hidePanel(panel);
+  if (!open) {
+    hidePanel(panel);
+    return;
+  }
   const outside = (event: Event) => {
     if (!event.composedPath().includes(host)) togglePanel(doc, host, chip, panel, data, verdict, actions, false);
   };
