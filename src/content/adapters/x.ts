@@ -25,8 +25,9 @@ export default defineAdapter({
   time: { from: '[data-testid="User-Name"] time[datetime]', read: attr('datetime') },
   slot: '[data-testid="User-Name"] > div:first-child', // after the display name, before @handle
   extract: quoteWithoutText('[data-testid="tweetText"]', '[role="link"]'),
+  // The author's own avatar: a quoted post inside div[role="link"] shows its author's avatar too.
   senderSelector: (sender) =>
-    `article[data-testid="tweet"]:has([data-testid=${cssString(`UserAvatar-Container-${sender}`)} i])`,
+    `article[data-testid="tweet"]:has([data-testid=${cssString(`UserAvatar-Container-${sender}`)} i]:not(div[role="link"] *))`,
 });
 
 /* Test URLs:
