@@ -8,6 +8,7 @@ import { element, fillPanel } from './explain-panel';
 import { t } from './i18n';
 import { createHost, isolate } from './isolate';
 import { hidePanel, place, showPanel } from './popover';
+import { returnFocusToStub } from './stub';
 import { shadowCss } from './styles';
 
 export const controlsTag = 'uncanned-controls';
@@ -54,9 +55,11 @@ export function createControls(
   isolate(host, (button) => {
     const current = verdicts.get(host) ?? verdict;
     if (button === chip) togglePanel(doc, host, chip, panel, data, current, actions, !isOpen(chip));
-    else if (button === mute) actions.mute(data, 'all');
     else if (button === notCanned) actions.notCanned(data, current);
-    else if (button.classList.contains('mute-canned')) actions.mute(data, 'canned');
+    else if (button === mute || button.classList.contains('mute-canned')) {
+      if (doc.activeElement === host) returnFocusToStub(data.id);
+      actions.mute(data, button === mute ? 'all' : 'canned');
+    }
   });
   const close = () => togglePanel(doc, host, chip, panel, data, verdict, actions, false);
   // Capture phase: isolate() stops key events at the host, before they reach the buttons inside.

@@ -11,7 +11,7 @@ import { pickOwn } from './extract';
 import { t } from './i18n';
 import { themeFor } from './isolate';
 import { cancelNearView, whenNearView } from './near-view';
-import { createStub, findStub, focusStub, stubLabel } from './stub';
+import { createStub, findStub, focusStub, stubLabel, takesFocusReturn } from './stub';
 
 export const hooks = ['data-uncanned', 'data-uncanned-hidden', 'data-uncanned-id', 'data-uncanned-revealed'] as const;
 
@@ -76,7 +76,7 @@ export function applyMarks(
       stub = undefined;
     }
     if (!stub) {
-      const hadFocus = holdsFocus(item); // "Mute" pressed from the keyboard: focus moves to the stub's "Show"
+      const hadFocus = takesFocusReturn(data.id) || holdsFocus(item); // "Mute" pressed: focus goes to "Show"
       const created = createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id));
       item.before(created);
       if (hadFocus) focusStub(created);

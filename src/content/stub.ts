@@ -20,6 +20,23 @@ export function focusStub(stub: Element): void {
   parts.get(stub)?.show.focus();
 }
 
+/**
+ * The message whose "Mute" was just pressed, so its stub takes the focus. Noted at the press: the pre-hide rule
+ * hides the message (and the browser drops the focus to <body>) before the stub comes, a frame later.
+ */
+let focusReturn: { id: string; until: number } | undefined;
+
+export function returnFocusToStub(id: string): void {
+  focusReturn = { id, until: performance.now() + 2000 };
+}
+
+/** True once for the message noted above, if its stub comes soon enough. */
+export function takesFocusReturn(id: string): boolean {
+  const isDue = focusReturn?.id === id && performance.now() < focusReturn.until;
+  if (isDue) focusReturn = undefined;
+  return isDue;
+}
+
 export function findStub(item: Element, id: string): Element | undefined {
   if (stubs.size === 0) return undefined; // the common case: no DOM read per message
   const previous = item.previousElementSibling;
