@@ -104,6 +104,7 @@ describe('Pipeline', () => {
     document.body.append(...later);
     pipeline.enqueue(later);
     await settle();
+    expect(document.querySelectorAll('[data-uncanned="clean"]')).toHaveLength(3_201); // every one judged
     const read = pipeline.counts.read;
 
     pipeline.setState(muting('spammer'));

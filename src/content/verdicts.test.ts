@@ -28,6 +28,32 @@ describe('Verdicts', () => {
     expect(verdicts.counts.read).toBe(1);
   });
 
+  it('keeps what is on the page past the limit, and never drops the entry it is storing', () => {
+    const clusters = new ClusterMemory();
+    const verdicts = new Verdicts(
+      () => {},
+      () => true, // every message is still on the page
+    );
+    const readAndJudge = (from: number, to: number) => {
+      const batch = Array.from({ length: to - from }, (_, offset) => data(from + offset));
+      for (const item of batch) verdicts.read(item, () => {});
+      verdicts.receive(
+        batch,
+        batch.map((item) => verdict(item.id)),
+        clusters,
+      );
+    };
+    readAndJudge(0, 2999);
+    verdicts.read(data(2999), () => {}); // waiting for its verdict
+    verdicts.read(data(3000), () => {}); // past the limit: a pass keeps every judged message on the page
+    expect(verdicts.get('m0')?.verdict).toBeDefined();
+    expect(verdicts.get('m3000')).toBeDefined(); // the one being stored stays
+    expect(verdicts.get('m2999')).toBeUndefined(); // dropped while waiting: its verdict brings it back
+    readAndJudge(3001, 4500); // up to the next pass's size
+    verdicts.receive([data(2999)], [verdict('m2999')], clusters); // restoring it crosses the limit again
+    expect(verdicts.get('m2999')?.verdict?.id).toBe('m2999');
+  });
+
   it('brings back a message dropped while its verdict was on the way, and keeps its elements', () => {
     const evicted: string[] = [];
     const verdicts = new Verdicts((id) => evicted.push(id));

@@ -91,6 +91,8 @@ export class Verdicts {
     // Drop a tenth at once: finding the oldest walks past the Map's deleted slots, so one at a time is quadratic.
     for (const [oldest, dropped] of this.entries) {
       if (this.entries.size <= maxRecords - evictionBatch) break;
+      // The entry being stored may be reached when the rest is on the page; its caller still holds it.
+      if (oldest === id) continue;
       if (dropped.verdict && this.isShown(oldest)) continue; // on the page: a mute or "Not canned" must reach it
       this.entries.delete(oldest);
       // A message still waiting for its verdict keeps its elements: the verdict brings the entry back (receive).
