@@ -60,6 +60,20 @@ describe.each(sites)('in-page flow on %s (Firefox ESR)', (_name, pageUrl) => {
         ?.querySelector('uncanned-controls')
         ?.shadowRoot?.querySelector('button[aria-label="Mute repeat sender"]');
     }, repeat)) as ElementHandle<HTMLButtonElement>;
+    // Keyboard: the explanation opens with Enter and closes with Escape, focus back on the chip.
+    const chip = (await button.evaluateHandle((mute) =>
+      (mute.getRootNode() as ShadowRoot).querySelector('.chip'),
+    )) as ElementHandle<HTMLButtonElement>;
+    const expanded = () => chip.evaluate((element) => element.getAttribute('aria-expanded'));
+    await chip.focus();
+    await first.keyboard.press('Enter');
+    expect(await waitFor(expanded, (value) => value === 'true', 2_000)).toBe('true');
+    await first.keyboard.press('Escape');
+    expect(await waitFor(expanded, (value) => value === 'false', 2_000)).toBe('false');
+    expect(await chip.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(
+      true,
+    );
+
     await button.click();
     const clicked = Date.now();
     expect(
@@ -81,6 +95,9 @@ describe.each(sites)('in-page flow on %s (Firefox ESR)', (_name, pageUrl) => {
       ),
     ).toBe(4);
     console.info(`${pageUrl}: second tab hidden after ${Date.now() - clicked} ms`);
+    // The pressed button's message collapsed: the focus is on its stub's "Show", not back at the top of the page.
+    const focused = () => first.evaluate(() => document.activeElement?.localName ?? '');
+    expect(await waitFor(focused, (name) => name === 'uncanned-stub', 1_000)).toBe('uncanned-stub');
     const ordinary = (await snapshot(first)).find((row) => row.text.includes(clean));
     expect(ordinary).toMatchObject({ judged: 'clean', hidden: null, visible: true });
 
