@@ -77,7 +77,8 @@ export function applyMarks(
     }
     if (!stub) {
       const hadFocus = takesFocusReturn(data.id) || holdsFocus(item); // "Mute" pressed: focus goes to "Show"
-      const created = createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id));
+      const indent = context.adapter.stubIndent?.(item);
+      const created = createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id), indent);
       item.before(created);
       if (hadFocus) focusStub(created);
     }

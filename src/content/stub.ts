@@ -43,10 +43,18 @@ export function findStub(item: Element, id: string): Element | undefined {
   return previous?.getAttribute(stubAttribute) === id ? previous : undefined;
 }
 
-export function createStub(item: Element, id: string, label: string, theme: 'light' | 'dark', onShow: () => void) {
+export function createStub(
+  item: Element,
+  id: string,
+  label: string,
+  theme: 'light' | 'dark',
+  onShow: () => void,
+  indentPx?: number,
+) {
   const doc = item.ownerDocument;
   const { host, root } = createHost(doc, stubTag, shadowCss);
   host.setAttribute('data-theme', theme);
+  if (indentPx) host.style.marginLeft = `${indentPx}px`;
   const line = doc.createElement('span');
   line.className = 'stub';
   line.textContent = label;

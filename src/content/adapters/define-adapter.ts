@@ -53,6 +53,8 @@ export interface SiteAdapter {
   readonly slot?: Selector;
   /** A CSS selector matching this sender's items, for pre-hiding muted senders before they paint. */
   readonly senderSelector?: (sender: string) => string;
+  /** How far the site indents this item's row by markup, in px (Hacker News' spacer image), for its stub. */
+  readonly stubIndent?: (item: Element) => number | undefined;
   /** UI strings that sit inside the text element and must be dropped ("See more"). */
   readonly textExclude?: string;
   /** Escape hatch for markup selectors cannot describe; overrides the fields above when it returns data. */

@@ -33,4 +33,12 @@ describe('hackernews adapter', () => {
     loadPage('https://news.ycombinator.com/item?id=42187654');
     expect(document.querySelectorAll(adapter.senderSelector?.('quickgains_hub') ?? '')).toHaveLength(4);
   });
+
+  it("gives a reply's stub the indent of its depth", () => {
+    loadPage('https://news.ycombinator.com/item?id=42187654');
+    const rows = [...document.querySelectorAll('tr.athing.comtr')];
+    const depths = rows.map((row) => adapter.stubIndent?.(row));
+    expect(depths).toContain(40);
+    expect(depths[0]).toBeUndefined(); // top level: spacer width 0
+  });
 });

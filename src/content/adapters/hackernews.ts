@@ -16,6 +16,8 @@ export default defineAdapter({
   time: { from: 'span.age', read: attr('title') }, // "2026-11-24T15:00:00 1795532400" (unix seconds last)
   slot: 'span.comhead', // after the age and nav links
   senderSelector: (sender) => `tr.athing.comtr:has(a.hnuser[href=${cssString(`user?id=${sender}`)}])`,
+  // Depth is a spacer image of 40 px per level in td.ind; the stub row is a plain cell and keeps the reply's place.
+  stubIndent: (item) => Number(item.querySelector('td.ind img')?.getAttribute('width')) || undefined,
 });
 
 /* Test URLs:
