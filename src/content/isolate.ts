@@ -120,7 +120,7 @@ const themeAttributes = ['class', 'style', 'dark', 'data-theme', 'data-color-mod
  * Measures the theme right after the first frame once parsing is done, when the page's style is up to date, and
  * again after the site switches theme: the controls already on the page follow (`data-theme` on each host).
  */
-export function primeTheme(doc: Document): void {
+export function primeTheme(doc: Document): () => void {
   const view = doc.defaultView;
   let isQueued = false;
   const measure = () => {
@@ -129,21 +129,29 @@ export function primeTheme(doc: Document): void {
     view.requestAnimationFrame(() =>
       view.setTimeout(() => {
         isQueued = false;
-        if (!doc.body) return;
-        const theme = measureTheme(doc.body);
+        // Around the controls where there are some (as themeFor measures), else the page's body.
+        const sample = doc.querySelector(themedHosts)?.parentElement ?? doc.body;
+        if (!sample) return;
+        const theme = measureTheme(sample);
         const before = themes.get(doc)?.theme;
         themes.set(doc, { theme, at: performance.now() });
-        if (before && before !== theme)
-          for (const host of doc.querySelectorAll(themedHosts)) host.setAttribute('data-theme', theme);
+        // Also on the first measurement: controls added while the page parsed carry a guess.
+        if (before !== theme)
+          for (const host of doc.querySelectorAll(themedHosts))
+            if (host.getAttribute('data-theme') !== theme) host.setAttribute('data-theme', theme);
       }),
     );
   };
+  const observer = new MutationObserver(measure);
   const watch = () => {
     measure();
-    const observer = new MutationObserver(measure);
     for (const root of [doc.documentElement, doc.body])
       if (root) observer.observe(root, { attributes: true, attributeFilter: themeAttributes });
   };
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', watch, { once: true });
   else watch();
+  return () => {
+    doc.removeEventListener('DOMContentLoaded', watch);
+    observer.disconnect();
+  };
 }

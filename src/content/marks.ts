@@ -71,12 +71,14 @@ export function applyMarks(
   if (decision.hidden && decision.mode === 'collapse') {
     const name = data.senderName ?? data.sender;
     const label = decision.hidden === 'muted' ? t('stubMuted', name) : t('stubCanned', name);
+    let hadFocus = false;
     if (stub && stubLabel(stub) !== label) {
+      hadFocus = holdsFocus(stub);
       stub.remove(); // collapsed as canned, then its sender muted: the line says why it is hidden now
       stub = undefined;
     }
     if (!stub) {
-      const hadFocus = takesFocusReturn(data.id) || holdsFocus(item); // "Mute" pressed: focus goes to "Show"
+      hadFocus ||= takesFocusReturn(data.id, item.ownerDocument) || holdsFocus(item); // "Mute" pressed: focus goes to "Show"
       const indent = context.adapter.stubIndent?.(item);
       const created = createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id), indent);
       item.before(created);
@@ -89,10 +91,15 @@ export function applyMarks(
   }
 }
 
+/** What a keyboard user can reach in a message: not the aria-hidden avatar links sites take out of the tab order. */
+const reachable =
+  'a[href]:not([tabindex="-1"]):not([aria-hidden="true"]), button:not([tabindex="-1"]):not([aria-hidden="true"])';
+
 function focusInside(item: Element): void {
   const chip = currentControls(item)?.shadowRoot?.querySelector('button');
-  const target = chip ?? item.querySelector('a[href], button, [tabindex]:not([tabindex="-1"])');
-  (target as HTMLElement | null)?.focus(); // not instanceof: the item may belong to another frame's realm
+  // Items that are in the tab order themselves (X's article, Bluesky's post) take it; else their first control.
+  const target = chip ?? (item.matches('[tabindex="0"]') ? item : item.querySelector(reachable));
+  (target as HTMLElement | null)?.focus({ preventScroll: true }); // not instanceof: another frame's realm
 }
 
 /** The focused element is inside `element` (our controls' shadow hosts count as focused when a button is). */

@@ -4,7 +4,7 @@ import type { ItemVerdict, PageState } from '../shared/views';
 import { defineAdapter } from './adapters/define-adapter';
 import { attr } from './adapters/readers';
 import { Pipeline } from './pipeline';
-import { stubTag } from './stub';
+import { returnFocusToStub, stubTag } from './stub';
 import { cleanVerdict } from './verdicts';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
@@ -155,12 +155,11 @@ describe('Pipeline', () => {
     expect(sent).toEqual(['m1']);
   });
 
-  it('moves keyboard focus to the stub\'s "Show" when the focused message collapses, and says why it is hidden', async () => {
+  it('moves keyboard focus to the stub\'s "Show" of the message whose Mute was pressed, unless the user moved on', async () => {
     document.body.replaceChildren();
-    const item = message('m0', 'spammer');
-    const button = document.createElement('button'); // stands in for the chip's "Mute repeat sender"
-    item.append(button);
-    document.body.append(item);
+    const items = [message('m0', 'spammer'), message('m1', 'spammer')];
+    const reply = document.createElement('textarea');
+    document.body.append(...items, reply);
     const canned = (id: string): ItemVerdict => ({
       ...cleanVerdict(id),
       canned: true,
@@ -168,21 +167,30 @@ describe('Pipeline', () => {
       senderCount: 4,
       clusterId: 'c1',
     });
-    const { pipeline, settle } = pipelineOn(document, { ...state, cannedAction: 'collapse' }, canned);
+    const { pipeline, settle } = pipelineOn(document, state, canned);
     pipeline.enqueue([document]);
     await settle();
-    const stubText = () => document.querySelector(stubTag)?.shadowRoot?.textContent ?? '';
-    expect(item.getAttribute('data-uncanned-hidden')).toBe('canned');
-    const cannedLine = stubText();
+    expect(items.map((item) => item.getAttribute('data-uncanned'))).toEqual(['canned', 'canned']);
 
-    button.focus();
-    pipeline.setState({ ...muting('spammer'), cannedAction: 'collapse' });
+    // Mute pressed on m1's chip: the pre-hide rule hides it at once and the browser drops the focus to <body>.
+    returnFocusToStub('m1');
+    (document.activeElement as HTMLElement | null)?.blur();
+    pipeline.setState(muting('spammer'));
     await settle();
-    expect(item.getAttribute('data-uncanned-hidden')).toBe('muted');
-    const host = document.querySelector(stubTag);
-    expect(stubText()).not.toBe(cannedLine);
-    expect(document.activeElement).toBe(host);
-    expect(host?.shadowRoot?.activeElement?.tagName).toBe('BUTTON');
+    const stubs = [...document.querySelectorAll(stubTag)];
+    expect(stubs).toHaveLength(2);
+    const focused = document.activeElement;
+    expect(focused?.getAttribute('data-uncanned-stub-for')).toBe('m1');
+    expect(focused?.shadowRoot?.activeElement?.textContent).toBe('Show');
+
+    // Muted again after the user went on typing a reply: the focus stays where they put it.
+    pipeline.setState(state);
+    await settle();
+    returnFocusToStub('m1');
+    reply.focus();
+    pipeline.setState(muting('spammer'));
+    await settle();
+    expect(document.activeElement).toBe(reply);
   });
 
   it("rewrites the stub's line when a collapsed canned message's sender is then muted", async () => {

@@ -143,6 +143,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   }
 
   function apply(next: PageState) {
+    if (isStopped) return;
     state = next;
     scheduleExpiry();
     updatePageStyle(doc, adapter, state);
@@ -155,8 +156,14 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     resume();
   }
 
+  let isStopped = false;
   function stopIfInvalidated(error: unknown) {
-    if (String(error).includes('context invalidated')) pause(); // extension updated or removed: leave the page be
+    if (!String(error).includes('context invalidated')) return;
+    // Extension updated or removed: leave the page be, and let no timer or observer of ours start again.
+    isStopped = true;
+    clearTimeout(expiryTimer);
+    stopTheme();
+    pause();
   }
 
   handleInContent({
@@ -164,7 +171,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       apply(next.site === adapter.id ? next : await sendToBackground('getPageState', { site: adapter.id }));
     },
   });
-  primeTheme(doc);
+  const stopTheme = primeTheme(doc);
   apply(state);
   report(); // at once: the background broadcasts mutes only to tabs that have reported their site
 }

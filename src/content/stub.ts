@@ -30,11 +30,12 @@ export function returnFocusToStub(id: string): void {
   focusReturn = { id, until: performance.now() + 2000 };
 }
 
-/** True once for the message noted above, if its stub comes soon enough. */
-export function takesFocusReturn(id: string): boolean {
+/** True once for the message noted above, if its stub comes soon enough and the user has not focused anything else. */
+export function takesFocusReturn(id: string, doc: Document): boolean {
   const isDue = focusReturn?.id === id && performance.now() < focusReturn.until;
   if (isDue) focusReturn = undefined;
-  return isDue;
+  const active = doc.activeElement;
+  return isDue && (active === null || active === doc.body || active === doc.documentElement);
 }
 
 export function findStub(item: Element, id: string): Element | undefined {

@@ -49,7 +49,7 @@ describe('Verdicts', () => {
     expect(verdicts.get('m0')?.verdict).toBeDefined();
     expect(verdicts.get('m3000')).toBeDefined(); // the one being stored stays
     expect(verdicts.get('m2999')).toBeUndefined(); // dropped while waiting: its verdict brings it back
-    readAndJudge(3001, 4500); // up to the next pass's size
+    readAndJudge(3001, 4501); // up to the next pass's size
     verdicts.receive([data(2999)], [verdict('m2999')], clusters); // restoring it crosses the limit again
     expect(verdicts.get('m2999')?.verdict?.id).toBe('m2999');
   });

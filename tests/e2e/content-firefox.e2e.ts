@@ -96,8 +96,16 @@ describe.each(sites)('in-page flow on %s (Firefox ESR)', (_name, pageUrl) => {
     ).toBe(4);
     console.info(`${pageUrl}: second tab hidden after ${Date.now() - clicked} ms`);
     // The pressed button's message collapsed: the focus is on its stub's "Show", not back at the top of the page.
-    const focused = () => first.evaluate(() => document.activeElement?.localName ?? '');
-    expect(await waitFor(focused, (name) => name === 'uncanned-stub', 1_000)).toBe('uncanned-stub');
+    const pressed = await button.evaluate((mute) =>
+      (mute.getRootNode() as ShadowRoot).host.closest('[data-uncanned-id]')?.getAttribute('data-uncanned-id'),
+    );
+    const focused = () =>
+      first.evaluate(() => {
+        const active = document.activeElement;
+        const label = active?.shadowRoot?.activeElement?.textContent ?? '';
+        return `${active?.closest('[data-uncanned-stub-for]')?.getAttribute('data-uncanned-stub-for')}/${label}`;
+      });
+    expect(await waitFor(focused, (value) => value === `${pressed}/Show`, 1_000)).toBe(`${pressed}/Show`);
     const ordinary = (await snapshot(first)).find((row) => row.text.includes(clean));
     expect(ordinary).toMatchObject({ judged: 'clean', hidden: null, visible: true });
 

@@ -95,14 +95,17 @@ describe('content flows on YouTube comments (Chromium)', () => {
       true,
     );
 
+    const id = await item.getAttribute('data-uncanned-id');
     await item.getByRole('button', { name: 'Mute repeat sender' }).focus();
     await page.keyboard.press('Enter');
     const focused = () =>
       page.evaluate(() => {
         const active = document.activeElement;
-        return `${active?.localName}/${active?.shadowRoot?.activeElement?.textContent ?? ''}`;
+        const label = active?.shadowRoot?.activeElement?.textContent ?? '';
+        return `${active?.localName}/${active?.closest('[data-uncanned-stub-for]')?.getAttribute('data-uncanned-stub-for')}/${label}`;
       });
-    await expect.poll(focused, { timeout: 2_000 }).toBe('uncanned-stub/Show');
+    // The stub of the message whose Mute was pressed, of the four now collapsed.
+    await expect.poll(focused, { timeout: 2_000 }).toBe(`uncanned-stub/${id}/Show`);
   });
 
   it("cannedAction 'hide' set from an extension page hides canned messages, nothing else", async () => {
