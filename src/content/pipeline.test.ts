@@ -30,6 +30,14 @@ const state: PageState = {
 };
 
 const muting = (sender: string): PageState => ({ ...state, mutes: [{ sender, scope: 'all' }] });
+/** What the background says of a sender's fourth copy of a text. */
+const repeatVerdict = (id: string): ItemVerdict => ({
+  ...cleanVerdict(id),
+  canned: true,
+  reason: 'repeat-sender',
+  senderCount: 4,
+  clusterId: 'c1',
+});
 
 function message(id: string, sender = `sender-${id}`, text = `ordinary words number ${id} in a comment`): HTMLElement {
   const element = document.createElement('div');
@@ -160,14 +168,7 @@ describe('Pipeline', () => {
     const items = [message('m0', 'spammer'), message('m1', 'spammer')];
     const reply = document.createElement('textarea');
     document.body.append(...items, reply);
-    const canned = (id: string): ItemVerdict => ({
-      ...cleanVerdict(id),
-      canned: true,
-      reason: 'repeat-sender',
-      senderCount: 4,
-      clusterId: 'c1',
-    });
-    const { pipeline, settle } = pipelineOn(document, state, canned);
+    const { pipeline, settle } = pipelineOn(document, state, repeatVerdict);
     pipeline.enqueue([document]);
     await settle();
     expect(items.map((item) => item.getAttribute('data-uncanned'))).toEqual(['canned', 'canned']);
@@ -197,14 +198,7 @@ describe('Pipeline', () => {
     document.body.replaceChildren();
     const item = message('m0', 'spammer');
     document.body.append(item);
-    const canned = (id: string): ItemVerdict => ({
-      ...cleanVerdict(id),
-      canned: true,
-      reason: 'repeat-sender',
-      senderCount: 4,
-      clusterId: 'c1',
-    });
-    const { pipeline, settle } = pipelineOn(document, { ...state, cannedAction: 'collapse' }, canned);
+    const { pipeline, settle } = pipelineOn(document, { ...state, cannedAction: 'collapse' }, repeatVerdict);
     pipeline.enqueue([document]);
     await settle();
     const line = () => document.querySelector(stubTag)?.shadowRoot?.textContent ?? '';
