@@ -24,6 +24,8 @@ export interface MarkContext {
 /** Once we hid anything, the status report counts hidden items; until then it skips a document-wide query. */
 let hasHidden = false;
 export const hasHiddenAny = (): boolean => hasHidden;
+/** Once anything was revealed ("Show"), marks keep `data-uncanned-revealed` in step. */
+let hasRevealed = false;
 
 /** The controls host we inserted into each item. */
 const controlsOf = new WeakMap<Element, Element>();
@@ -52,7 +54,9 @@ export function applyMarks(
 ): void {
   setAttribute(item, 'data-uncanned', decision.judged);
   setAttribute(item, 'data-uncanned-hidden', decision.hidden);
-  setAttribute(item, 'data-uncanned-revealed', decision.revealed && '');
+  // Rare: until anything was shown by "Show", clean comments are spared a DOM read per mark.
+  if (decision.revealed) hasRevealed = true;
+  if (hasRevealed) setAttribute(item, 'data-uncanned-revealed', decision.revealed && '');
   if (decision.hidden) hasHidden = true;
   let host = currentControls(item);
   if (host && (decision.judged !== 'canned' || !verdict || host.getAttribute('data-uncanned-for') !== data.id)) {
