@@ -81,6 +81,33 @@ describe('Verdicts', () => {
     for (let index = 3001; index < 3300; index++) verdicts.read(data(index), () => {});
     expect(verdicts.get('m302')).toBeDefined(); // no eviction until the cap is passed again
   });
+
+  it('counts a message scrolled back into a virtualized feed once, after its entry was dropped', () => {
+    const shown = new Set<string>();
+    const verdicts = new Verdicts(
+      () => {},
+      (id) => shown.has(id),
+    );
+    const clusters = new ClusterMemory();
+    const judge = (from: number, to: number) => {
+      const batch = Array.from({ length: to - from }, (_, offset) => data(from + offset));
+      for (const item of batch) verdicts.read(item, () => {});
+      const judged = batch.map((item) => ({ ...verdict(item.id), canned: Number(item.id.slice(1)) % 10 === 0 }));
+      verdicts.receive(batch, judged, clusters);
+      for (const item of judged) if (item.canned) verdicts.countCanned(item.id);
+    };
+    const scroll = (from: number, to: number) => {
+      for (let start = from; start < to; start += 100) judge(start, start + 100);
+    };
+    scroll(0, 5000); // nothing is kept on the page: the first ids are dropped
+    expect(verdicts.get('m0')).toBeUndefined();
+    expect(verdicts.counts).toEqual({ read: 5000, canned: 500 });
+    scroll(0, 5000); // back to the top and down again
+    expect(verdicts.counts).toEqual({ read: 5000, canned: 500 });
+    verdicts.newPage(); // a new page counts them again
+    scroll(0, 100);
+    expect(verdicts.counts).toEqual({ read: 100, canned: 10 });
+  });
 });
 
 describe('ClusterMemory', () => {

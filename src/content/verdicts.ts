@@ -1,12 +1,14 @@
 /**
  * What the page knows per message id: its sender, its latest verdict and whether it was counted on this page.
  * About `maxRecords` ids are kept: the least recently seen whose message has left the page are dropped (and
- * re-asked if it scrolls back); those still on the page stay, so a mute or "Not canned" still reaches them. The
- * text is not kept once it is queued for classification, so memory stays flat on endless and virtualized pages.
+ * re-asked, not counted again, if it scrolls back); those still on the page stay, so a mute or "Not canned" still
+ * reaches them. The text is not kept once it is queued for classification, so memory stays flat on endless and
+ * virtualized pages.
  */
 import type { ItemVerdict } from '../shared/views';
 import type { ItemData } from './adapters/define-adapter';
 import type { ClusterMemory } from './clusters';
+import { CountedIds } from './counted-ids';
 
 const maxRecords = 3000;
 const evictionBatch = 300;
@@ -43,6 +45,8 @@ export class Verdicts {
   /** Bumped whenever a count changes. */
   changes = 0;
   private readonly entries = new Map<string, Entry>();
+  /** Ids dropped from `entries` after they were counted on this page (keys `read:` and `canned:` + id). */
+  private readonly counted = new CountedIds();
   private generation = 0;
   /** Size that triggers the next eviction pass (above `maxRecords` while many ids are still on the page). */
   private limit = maxRecords;
@@ -70,6 +74,7 @@ export class Verdicts {
       }
     } else {
       entry = { data: kept };
+      this.recall(data.id, entry);
       if (hasText) classify(data);
       else {
         entry.verdict = cleanVerdict(data.id); // nothing to compare (image-only posts) until text renders
@@ -95,6 +100,8 @@ export class Verdicts {
       if (oldest === id) continue;
       if (dropped.verdict && this.isShown(oldest)) continue; // on the page: a mute or "Not canned" must reach it
       this.entries.delete(oldest);
+      if (dropped.readIn === this.generation) this.counted.add(`read:${oldest}`);
+      if (dropped.cannedIn === this.generation) this.counted.add(`canned:${oldest}`);
       // A message still waiting for its verdict keeps its elements: the verdict brings the entry back (receive).
       if (dropped.verdict) this.onEvict(oldest);
     }
@@ -107,8 +114,15 @@ export class Verdicts {
     const entry = this.entries.get(id);
     if (entry || !data) return entry;
     const restored: Entry = { data: slim(data), readIn: this.generation };
+    this.recall(id, restored);
     this.store(id, restored);
     return restored;
+  }
+
+  /** An id dropped earlier on this page comes back: what it was counted as stays counted, once. */
+  private recall(id: string, entry: Entry): void {
+    if (this.counted.has(`read:${id}`)) entry.readIn = this.generation;
+    if (this.counted.has(`canned:${id}`)) entry.cannedIn = this.generation;
   }
 
   countCanned(id: string): void {
@@ -148,6 +162,7 @@ export class Verdicts {
   /** A new page in a single-page app: counts start over. */
   newPage(): void {
     this.generation++;
+    this.counted.clear();
     this.counts.read = 0;
     this.counts.canned = 0;
     this.changes++;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { virtualPage } from '../../bench/lib/youtube-page';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
 import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
@@ -173,5 +174,66 @@ describe('content flows on YouTube comments (Chromium)', () => {
     );
     expect(rows.some((row) => row.id === reused)).toBe(false);
     expect(rows.filter((row) => row.id === 'UgzRecycled0001AaABAg')).toMatchObject([{ judged: 'canned', controls: 1 }]);
+  });
+  it('counts each message of a virtualized feed once, after scrolling past the page memory and back', async () => {
+    session = await launchChromium();
+    // 4,000 comments, 25 in the DOM at a time: the page forgets the first ones (it keeps ~3,000 ids) by the end.
+    const feedUrl = 'https://www.youtube.com/watch?v=Virtual4000';
+    await session.context.route(feedUrl, (route) =>
+      route.fulfill({ contentType: 'text/html', body: virtualPage(4_000) }),
+    );
+    const page = await session.openPage(feedUrl);
+    // The list renders on the scroll event, a frame later: wait for the row at the new position and for its reads,
+    // noting every id shown as canned on the way (what the Canned figure must count, each once).
+    const rowsReadAt = (y: number) =>
+      page.waitForFunction((top) => {
+        const rows = [...document.querySelectorAll<HTMLElement>('#contents > div')];
+        const isRendered = rows.some((row) => row.style.top === `${Math.floor(top / 100) * 100}px`);
+        return isRendered && rows.every((row) => row.querySelector('[data-uncanned]'));
+      }, y);
+    const cannedShown = () =>
+      page.evaluate(() => {
+        const noted = window as unknown as { cannedIds?: Set<string> };
+        noted.cannedIds ??= new Set();
+        for (const item of document.querySelectorAll('[data-uncanned="canned"]'))
+          noted.cannedIds.add(item.getAttribute('data-uncanned-id') ?? '');
+        return noted.cannedIds.size;
+      });
+    const scrollThrough = async (from: number, to: number) => {
+      const step = from < to ? 1_800 : -1_800;
+      const stops = Array.from({ length: Math.floor(Math.abs(to - from) / 1_800) + 1 }, (_, n) => from + n * step);
+      for (const y of [...stops, to]) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await rowsReadAt(y);
+        await cannedShown();
+      }
+    };
+    const end = 4_000 * 100 - 900; // the last position the 900 px viewport can scroll to
+    const tabId = await session.tabIdOf(page);
+    const stats = async () => {
+      const popup = await session?.openPopup(tabId);
+      if (!popup) throw new Error('no session');
+      const stat = (label: string) => popup.locator('.stat', { hasText: label }).locator('dd').textContent();
+      await expect.poll(() => stat('Read')).not.toBe('–');
+      const figures = { read: await stat('Read'), canned: Number(await stat('Canned')) };
+      await popup.close();
+      return figures;
+    };
+    /** The popup's figures once they match the page: 4,000 read, Canned = the distinct ids shown canned so far. */
+    const settled = async () => {
+      const figures = async () => ({ ...(await stats()), shown: await cannedShown() });
+      type Figures = Awaited<ReturnType<typeof figures>>;
+      const isSettled = (value: Figures) => value.read === '4,000' && value.canned === value.shown;
+      await expect.poll(figures, { timeout: 5_000 }).toSatisfy(isSettled);
+      return figures();
+    };
+
+    await scrollThrough(0, end);
+    expect((await settled()).canned).toBeGreaterThan(100); // every 25th comment is a copy from one sender
+    await page.bringToFront();
+    // Back to the top: the forgotten ids come back. Read stays; Canned grows only by earlier copies that turned
+    // canned after they were forgotten (their cluster grew later), each counted once.
+    await scrollThrough(end, 0);
+    await settled();
   });
 });
