@@ -54,4 +54,12 @@ describe('controls', () => {
     expect(isOpen()).toBe(false);
     expect(host.hasAttribute('data-open')).toBe(false);
   });
+
+  it('say the explanation failed instead of staying on "Loading…" when its copies cannot be shown', async () => {
+    const { host, chip, actions } = controls();
+    actions.explain.mockResolvedValueOnce([null] as never); // no copy: filling the panel throws
+    chip.click();
+    const panel = host.shadowRoot?.querySelector('.panel');
+    await vi.waitFor(() => expect(panel?.textContent).toBe('Could not load the earlier copies.'));
+  });
 });

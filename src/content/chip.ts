@@ -137,11 +137,12 @@ function togglePanel(
   showPanel(panel, chip);
   if (panel.childElementCount > 0) return;
   panel.append(element(doc, 'p', t('explainLoading'), 'note'));
-  actions.explain(data).then(
-    (copies) => fillPanel(doc, panel, data, verdict, copies),
-    () => {
+  actions
+    .explain(data)
+    .then((copies) => fillPanel(doc, panel, data, verdict, copies))
+    .catch(() => {
+      // Also when filling failed: the panel must not stay on "Loading…".
       panel.replaceChildren(element(doc, 'p', t('explainError'), 'note'));
       place(panel);
-    },
-  );
+    });
 }

@@ -69,4 +69,12 @@ describe('explanation panel', () => {
     expect(seen?.querySelector('.when')?.textContent).toMatch(/^ · seen /);
     expect(dated?.querySelector('.when')?.textContent).not.toMatch(/seen/);
   });
+
+  it('lists a copy whose link the URL parser rejects, without a link', () => {
+    const panel = document.createElement('div');
+    const broken: MessageCopy = { ...copy('a', 'same words'), permalink: `https://${'a'.repeat(2035)}.xn--` };
+    fillPanel(document, panel, { id: 'c', sender: '@bot', text: '' }, verdict, [broken, copy('b', 'same words')]);
+    expect(panel.querySelectorAll('li')).toHaveLength(2);
+    expect(panel.querySelector('a')).toBeNull();
+  });
 });

@@ -33,15 +33,25 @@ function diffText(doc: Document, text: string, diff: readonly DiffPart[] | undef
   return out;
 }
 
+/** Undefined for a link the URL parser rejects (history imported from a file may hold anything). */
+function hostOf(link: string): string | undefined {
+  try {
+    return new URL(link).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 function copyItem(doc: Document, copy: MessageCopy): HTMLLIElement {
   const item = element(doc, 'li');
   const who = element(doc, 'span', copy.senderName ?? copy.sender, 'who');
   const time = new Date(copy.time).toLocaleString();
   const when = element(doc, 'span', ` · ${copy.seen ? t('explainSeen', time) : time}`, 'when');
   item.append(who, when, diffText(doc, copy.text, copy.diff));
-  if (copy.permalink?.startsWith('https://')) {
+  const host = copy.permalink?.startsWith('https://') ? hostOf(copy.permalink) : undefined;
+  if (copy.permalink && host) {
     // The host names the site plainly ("x.com"; a bare "x" read as a close button).
-    const link = element(doc, 'a', new URL(copy.permalink).hostname.replace(/^www\./, ''), 'when');
+    const link = element(doc, 'a', host.replace(/^www\./, ''), 'when');
     link.href = copy.permalink;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { limits } from '../shared/types';
 import { defineAdapter } from './adapters/define-adapter';
-import { findItems, itemsAfter, parseTime, readText, scopedSelector } from './extract';
+import { attr } from './adapters/readers';
+import { extractItem, findItems, itemsAfter, parseTime, readText, scopedSelector } from './extract';
 
 describe('extract helpers', () => {
   it('rewrites id selectors (not # inside attribute values) to subtree-matched [id~=]', () => {
@@ -40,5 +42,40 @@ describe('extract helpers', () => {
     expect(ids(itemsAfter(adapter, last))).toEqual(['r1', 'a3', 'a4', 'a5']);
     const all = findItems(adapter, document);
     expect(ids(itemsAfter(adapter, last))).toEqual(ids(all.slice(all.indexOf(last) + 1)));
+  });
+});
+
+describe('extractItem on bad input', () => {
+  const adapter = defineAdapter({
+    id: 'wordpress',
+    hosts: [],
+    item: 'div.message',
+    text: 'p',
+    sender: { from: ':scope', read: attr('data-sender') },
+    permalink: 'a',
+  });
+  const item = (sender: string, text: string, href = 'https://blog.example/p/#comment-1') => {
+    document.body.innerHTML = '<div class="message"><p></p><a>link</a></div>';
+    const element = document.querySelector('div.message') as HTMLElement;
+    element.dataset.sender = sender;
+    (element.querySelector('p') as HTMLElement).textContent = text;
+    element.querySelector('a')?.setAttribute('href', href);
+    return element;
+  };
+
+  it('drops control characters from sender ids (a newline would reach the pre-hide stylesheet)', () => {
+    expect(extractItem(adapter, item('spam@evil.example\n]))*{}body{display:none}', 'hi'))?.sender).toBe(
+      'spam@evil.example]))*{}body{display:none}',
+    );
+    expect(extractItem(adapter, item('\n\t\u0085', 'hi'))).toBeUndefined(); // nothing left: no sender
+  });
+
+  it('keeps the start of a huge text without splitting an emoji, and leaves out a link too long to keep', () => {
+    const huge = `${'a'.repeat(limits.maxTextLength - 1)}😀${' spam'.repeat(200_000)}`;
+    const data = extractItem(adapter, item('bob', huge, `https://blog.example/${'p'.repeat(2100)}#comment-1`));
+    expect(data?.text).toBe('a'.repeat(limits.maxTextLength - 1)); // the emoji's pair would cross the limit
+    expect(data?.permalink).toBeUndefined();
+    expect(extractItem(adapter, item('bob', 'hi'))?.permalink).toBe('https://blog.example/p/#comment-1');
+    expect(extractItem(adapter, item('bob', 'hi', 'javascript:alert(1)//#comment-1'))?.permalink).toBeUndefined();
   });
 });

@@ -132,6 +132,24 @@ function readField(item: Element, field: Field | undefined, adapter: SiteAdapter
 const linkOf = (element: Element) =>
   resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
 
+/** A link the popup and the panel may open: http(s) only (a page can say `javascript:`), and whole (a cut one leads nowhere). */
+const isWebLink = (link: string) => link.length <= 2048 && /^https?:\/\//i.test(link);
+
+/** The first `max` UTF-16 units, without splitting a surrogate pair (a lone half is not text). */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value.charAt(max - 1)) ? max - 1 : max;
+  return value.slice(0, end);
+}
+
+/**
+ * A sender id goes into selectors and the store: control characters (a newline from a `title` or a decoded `%0A`)
+ * are never part of a handle; a sender made only of them is no sender.
+ */
+function withoutControls(sender: string | undefined): string | undefined {
+  return sender && /\p{Cc}/u.test(sender) ? sender.replace(/\p{Cc}/gu, '') : sender;
+}
+
 /** One extraction's reads, reused: an extraction never starts inside another, and a Map per message is garbage. */
 const reads: Reads = { found: new Map() };
 
@@ -140,11 +158,11 @@ export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolea
   const custom = adapter.extract?.(item) ?? {};
   reads.found.clear();
   reads.isFlat = isFlat;
-  const sender = custom.sender ?? readField(item, adapter.sender, adapter, reads);
+  const sender = withoutControls(custom.sender ?? readField(item, adapter.sender, adapter, reads));
   if (!sender) return undefined;
   const textElement = custom.text === undefined ? pickOwn(item, adapter.text, adapter, reads) : undefined;
-  const text = (custom.text ?? (textElement ? readText(textElement, adapter.textExclude) : '')).slice(
-    0,
+  const text = cut(
+    custom.text ?? (textElement ? readText(textElement, adapter.textExclude, limits.maxTextLength) : ''),
     limits.maxTextLength,
   );
   const nameElement = custom.senderName === undefined ? pickOwn(item, adapter.senderName, adapter, reads) : undefined;
@@ -156,9 +174,9 @@ export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolea
   const id =
     custom.id ?? readField(item, adapter.messageId, adapter, reads) ?? permalink ?? hashId(`${sender}\n${text}`);
   const time = custom.time ?? parseTime(readField(item, adapter.time, adapter, reads));
-  const data: ItemData = { id: id.slice(0, limits.maxIdLength), sender: sender.slice(0, limits.maxIdLength), text };
-  if (senderName) data.senderName = senderName.slice(0, limits.maxIdLength);
-  if (permalink) data.permalink = permalink.slice(0, 2048);
+  const data: ItemData = { id: cut(id, limits.maxIdLength), sender: cut(sender, limits.maxIdLength), text };
+  if (senderName) data.senderName = cut(senderName, limits.maxIdLength);
+  if (permalink && isWebLink(permalink)) data.permalink = permalink;
   if (time !== undefined) data.time = time;
   return data;
 }

@@ -101,6 +101,26 @@ describe('Pipeline', () => {
     expect(first.getAttribute('data-uncanned')).toBe('clean');
   });
 
+  it("clears a muted message's stub from an element re-used for a message without a sender", async () => {
+    document.body.replaceChildren();
+    const item = message('m1', 'spammer');
+    document.body.append(item);
+    const { pipeline, settle } = pipelineOn(document, muting('spammer'));
+    pipeline.enqueue([document]);
+    await settle();
+    expect(item.getAttribute('data-uncanned-hidden')).toBe('muted');
+    expect(document.querySelectorAll(stubTag)).toHaveLength(1);
+    // A virtualized list re-uses it for a reply whose author was deleted: nothing we can read, nothing of ours stays.
+    delete item.dataset.sender;
+    item.dataset.mid = 'm2';
+    (item.firstElementChild as HTMLElement).textContent = 'an innocent reply from someone else';
+    pipeline.enqueue([item]);
+    await settle();
+    expect(item.hasAttribute('data-uncanned-hidden')).toBe(false);
+    expect(item.hasAttribute('data-uncanned-id')).toBe(false);
+    expect(document.querySelectorAll(stubTag)).toHaveLength(0);
+  });
+
   it('still mutes and unmutes a message on the page after thousands of later ones were read', async () => {
     document.body.replaceChildren();
     const first = message('m0', 'spammer');

@@ -96,8 +96,15 @@ export class Pipeline {
 
   private process(item: Element, isFlat: boolean): void {
     const data = extractItem(this.adapter, item, isFlat || undefined);
-    if (!data) return;
     const previous = this.shown.idShownBy(item);
+    if (!data) {
+      // Re-used for a message we cannot read (no sender): nothing of the old message may stay on it (a stub!).
+      if (previous !== undefined) {
+        clearMarks(item, this.itemSelector);
+        this.shown.release(item);
+      }
+      return;
+    }
     const isFresh = previous === undefined;
     // A re-used element now shows another message: what we wrote for the old one goes.
     if (!isFresh && previous !== data.id) clearMarks(item, this.itemSelector);

@@ -14,6 +14,8 @@ import { updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
 
 const budgetMs = 6; // per tick, well under one frame
+/** The protocol's longest URL; a longer one (a huge query string) keeps its origin, all the background reads. */
+const pageUrl = () => location.href.slice(0, 4096);
 const reportDelayMs = 400;
 
 export function startSession(adapter: SiteAdapter, doc: Document, initial: PageState): void {
@@ -36,7 +38,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   );
 
   const pipeline = new Pipeline(adapter, doc, state, {
-    classify: (items) => sendToBackground('classify', { site: adapter.id, url: location.href, items }),
+    classify: (items) => sendToBackground('classify', { site: adapter.id, url: pageUrl(), items }),
     actions,
     onChange: () => {
       scheduleReport();
@@ -84,7 +86,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     const recognised = isRelevant();
     void sendToBackground('reportPageStatus', {
       site: adapter.id,
-      url: location.href,
+      url: pageUrl(),
       recognised,
       read,
       canned,

@@ -51,6 +51,11 @@ export class ShownElements {
     return [...this.byId.keys()];
   }
 
+  /** `element` no longer shows a message we know (re-used for one we cannot read). */
+  release(element: Element): void {
+    this.idOf.delete(element);
+  }
+
   forget(id: string): void {
     this.byId.delete(id);
   }

@@ -23,7 +23,8 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = text(limits.maxIdLength);
 const site = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 const sender = v.pipe(v.string(), v.minLength(1), v.maxLength(limits.maxIdLength));
-const time = v.pipe(v.number(), v.finite());
+/** Within what a `Date` holds (±8.64e15 ms): a time beyond it makes `toISOString` throw where it is shown. */
+const time = v.pipe(v.number(), v.finite(), v.minValue(-8.64e15), v.maxValue(8.64e15));
 const paging = { query: v.optional(text(200), ''), offset: v.pipe(v.number(), v.integer(), v.minValue(0)) };
 const limit = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500));
 const senderRef = v.object({ site, sender });

@@ -52,6 +52,11 @@ describe('export file', () => {
       withChange((file) => (file.history = [{ site: 'x', id: '1', sender: 'a', text: 'a'.repeat(20_001), time: 1 }])),
       /history\.0\.text:/,
     ],
+    [
+      'history with a time no date holds (the popup would fail to show it)',
+      withChange((file) => (file.history = [{ site: 'x', id: '1', sender: 'a', text: 'hi', time: 1e20 }])),
+      /history\.0\.time:/,
+    ],
     ['missing mutes', withChange((file) => delete file.mutes), /mutes:/],
   ])('rejects %s with a clear message', (_name, json, message) => {
     expect(() => parseExportFile(json)).toThrow(ImportError);

@@ -12,7 +12,8 @@ import type { FeedbackRecord } from './schema';
 export const EXPORT_FORMAT = 'uncanned-export';
 export const EXPORT_VERSION = 1;
 
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+/** Up to the last time a `Date` holds (8.64e15 ms): a later one makes `toISOString` throw where it is shown. */
+const time = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
 const count = v.pipe(v.number(), v.integer());
 const siteId = v.pipe(v.string(), v.minLength(1), v.maxLength(253));
 const stringList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(600))), v.maxLength(10_000));

@@ -43,7 +43,7 @@ export default defineAdapter({
     const quoted = `[role="link"] [role="link"] ${avatar}, a[href*="/post/"] ${avatar}`;
     return sender.startsWith('did:')
       ? `[data-testid*="Item-by-"]:has(${avatar}):not(:has(${quoted}))`
-      : `[data-testid="feedItem-by-${sender}" i], [data-testid="postThreadItem-by-${sender}" i]`;
+      : `[data-testid=${cssString(`feedItem-by-${sender}`)} i], [data-testid=${cssString(`postThreadItem-by-${sender}`)} i]`;
   },
 });
 

@@ -152,8 +152,16 @@ export const onHost =
     return value ? `${element.ownerDocument.location?.host ?? ''}/${value}` : undefined;
   };
 
-/** Escapes a value for a CSS attribute selector (`[author="…"]`). */
-export const cssString = (value: string): string => `"${value.replace(/["\\]/g, '\\$&')}"`;
+/**
+ * A CSS string for an attribute selector (`[author="…"]`), as CSSOM serializes strings: quotes and backslashes
+ * escaped, control characters (a newline would end the string and let the rest be read as rules) as code points.
+ */
+export const cssString = (value: string): string =>
+  `"${value.replace(/[\p{Cc}"\\]/gu, (char) => {
+    const code = char.charCodeAt(0);
+    if (char === '"' || char === '\\') return `\\${char}`;
+    return code === 0 ? '\uFFFD' : `\\${code.toString(16)} `;
+  })}"`;
 
 /**
  * For `extract`: an empty text when the item's first `text` match sits inside `quote` (a quoted post nested in the

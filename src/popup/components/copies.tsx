@@ -23,7 +23,7 @@ export function Copies({ load, showSender = false }: { load: () => Promise<Messa
             {showSender && <span class="copy-sender">{copy.senderName ?? copy.sender}</span>}
           </div>
           <DiffText parts={copy.diff} text={copy.text} />
-          {copy.permalink && (
+          {copy.permalink && /^https?:\/\//i.test(copy.permalink) && (
             <a class="copy-link" href={copy.permalink} target="_blank" rel="noreferrer noopener">
               {t('openOnSite', siteName(copy.site))}
               <span class="visually-hidden"> {t('opensInNewTab')}</span>

@@ -1,0 +1,67 @@
+import { Window } from 'happy-dom';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapters } from '../../src/content/adapters/index';
+import { prehideCss } from '../../src/content/page-style';
+import type { PageState } from '../../src/shared/views';
+import { chromiumPath, quietChromiumArgs } from './lib/chromium';
+
+// The pre-hide stylesheet is built from sender ids the pages give us. Chromium's own CSS parser decides whether a
+// hostile id stays inside its selector: one rule per muted sender, none leaking out to hide the page.
+// Selectors are built in the page, where CSS.escape exists (WordPress uses it); here Node borrows happy-dom's.
+globalThis.CSS ??= new Window().CSS as unknown as typeof CSS;
+
+const hostile = [
+  'a"],p,[x="',
+  'spam@evil.example\n]))*{}body{display:none!important}',
+  'back\\slash"quote',
+  'nul\u0000byte}',
+  'tab\there\r\f',
+  'normal-handle',
+];
+const state: PageState = {
+  site: 'youtube',
+  paused: false,
+  cannedAction: 'flag',
+  mutedAction: 'hide',
+  mutes: hostile.map((sender) => ({ sender, scope: 'all' })),
+  notCannedSenders: [],
+  notCannedClusters: [],
+  debug: false,
+};
+
+let browser: Awaited<ReturnType<typeof chromium.launch>>;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: chromiumPath, args: quietChromiumArgs });
+});
+afterAll(() => browser?.close());
+
+describe('pre-hide stylesheet in Chromium', () => {
+  it('keeps each hostile sender id inside its own rule, for every adapter', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<p id="probe">probe</p>');
+    for (const adapter of adapters) {
+      if (!adapter.senderSelector) continue;
+      const parsed = await page.evaluate(
+        (css) => {
+          const style = document.createElement('style');
+          style.textContent = css;
+          document.head.append(style);
+          const rules = [...(style.sheet?.cssRules ?? [])].map((rule) => rule.cssText);
+          const probe = document.getElementById('probe') as HTMLElement;
+          const shown =
+            getComputedStyle(document.body).display !== 'none' && getComputedStyle(probe).display !== 'none';
+          style.remove();
+          return { rules, shown };
+        },
+        prehideCss(adapter, state),
+      );
+      expect(parsed.shown, adapter.id).toBe(true);
+      // Our hiding rule, then one per sender (a rule the parser rejects would be missing, never split in two).
+      expect(parsed.rules, adapter.id).toHaveLength(1 + hostile.length);
+      for (const rule of parsed.rules.slice(1))
+        expect(rule, adapter.id).toMatch(/^:is\(.*\{ display: none !important; \}$/s);
+    }
+    await page.close();
+  });
+});
