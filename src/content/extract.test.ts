@@ -18,6 +18,17 @@ describe('extract helpers', () => {
     expect(readText(document.getElementById('t') as Element)).toBe('Hello 👋 world\nSecond line');
   });
 
+  it('stops reading a huge text once it has four times what it keeps', () => {
+    document.body.innerHTML = '<div id="t"></div>';
+    const element = document.getElementById('t') as Element;
+    for (let line = 0; line < 5_000; line++)
+      element.append(Object.assign(document.createElement('p'), { textContent: `line ${line}` }));
+    const text = readText(element, undefined, 100);
+    expect(text.startsWith('line 0\nline 1\n')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(400);
+    expect(text.length).toBeGreaterThan(300);
+  });
+
   it('parses ISO, unix-suffixed, Reddit and Bluesky times', () => {
     expect(parseTime('2026-11-24T15:00:00Z')).toBe(Date.parse('2026-11-24T15:00:00Z'));
     expect(parseTime('2026-11-24T15:00:00 1795532400')).toBe(1795532400000);

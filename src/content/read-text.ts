@@ -20,20 +20,31 @@ const isSkipped = (element: Element, exclude: string | undefined) =>
   element.getAttribute('role') === 'button' ||
   (exclude !== undefined && element.matches(exclude));
 
-function collect(node: Node, exclude: string | undefined, parts: string[]): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+/** Text pieces in document order; the walk stops once `room` characters are collected (a huge message). */
+interface Collected {
+  parts: string[];
+  room: number;
+}
+
+function push(out: Collected, piece: string): void {
+  out.parts.push(piece);
+  out.room -= piece.length;
+}
+
+function collect(node: Node, exclude: string | undefined, out: Collected): void {
+  for (let child = node.firstChild; child && out.room > 0; child = child.nextSibling) {
+    if (child.nodeType === 3) push(out, child.nodeValue ?? '');
     else if (child.nodeType === 1) {
       const element = child as Element;
       const tag = element.localName;
       if (isSkipped(element, exclude)) continue;
-      if (tag === 'img') parts.push(element.getAttribute('alt') ?? '');
-      else if (tag === 'br') parts.push('\n');
+      if (tag === 'img') push(out, element.getAttribute('alt') ?? '');
+      else if (tag === 'br') push(out, '\n');
       else if (blockTags.has(tag)) {
-        parts.push('\n');
-        collect(element, exclude, parts);
-        parts.push('\n');
-      } else collect(element, exclude, parts);
+        push(out, '\n');
+        collect(element, exclude, out);
+        push(out, '\n');
+      } else collect(element, exclude, out);
     }
   }
 }
@@ -63,11 +74,11 @@ export function readText(element: Element, exclude?: string, max = Number.POSITI
   // childElementCount, not firstElementChild: a child wrapper costs ~2 µs to create in the isolated world.
   if (element.childElementCount === 0 || !hasSpecial(element, exclude)) raw = element.textContent ?? '';
   else {
-    const parts: string[] = [];
-    collect(element, exclude, parts);
-    raw = parts.join('');
+    const out: Collected = { parts: [], room: max * 4 };
+    collect(element, exclude, out);
+    raw = out.parts.join('');
   }
-  if (raw.length > max * 4) raw = raw.slice(0, max * 4);
+  if (raw.length > max * 4) raw = raw.slice(0, max * 4); // cleaning shrinks it, but rarely to a quarter
   let text = '';
   if (!raw.includes('\n')) text = raw.replace(/\s+/g, ' ').trim();
   else
