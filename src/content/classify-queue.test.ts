@@ -47,18 +47,49 @@ describe('ClassifyQueue', () => {
     );
   });
 
-  it('hands back the batch without verdicts when the request fails, and sends again afterwards', async () => {
+  it('asks again once when a request fails, then hands the batch back without verdicts', async () => {
+    vi.useFakeTimers();
+    try {
+      const { requests, classify } = controlled();
+      const onVerdicts = vi.fn();
+      const onSettled = vi.fn();
+      const queue = new ClassifyQueue({ classify, onVerdicts, onSettled }, 1_000);
+      queue.add(item(1));
+      queue.send();
+      requests[0]?.answer(undefined);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(onSettled).toHaveBeenCalledTimes(1);
+      expect(onVerdicts).not.toHaveBeenCalled(); // it waits to be asked again
+      queue.add(item(2));
+      queue.send();
+      expect(requests[1]?.batch).toEqual([item(2)]);
+      requests[1]?.answer([cleanVerdict('m2')]);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(onSettled).toHaveBeenCalledTimes(3); // answered, then the retry is due
+      queue.send();
+      expect(requests[2]?.batch).toEqual([item(1)]);
+      requests[2]?.answer(undefined);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(onVerdicts).toHaveBeenLastCalledWith([item(1)], undefined);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ignores answers and retries of requests sent before it was cleared (paused)', async () => {
     const { requests, classify } = controlled();
     const onVerdicts = vi.fn();
     const onSettled = vi.fn();
-    const queue = new ClassifyQueue({ classify, onVerdicts, onSettled });
+    const queue = new ClassifyQueue({ classify, onVerdicts, onSettled }, 10);
     queue.add(item(1));
-    queue.send();
-    requests[0]?.answer(undefined);
-    await vi.waitFor(() => expect(onSettled).toHaveBeenCalledTimes(1));
-    expect(onVerdicts).toHaveBeenCalledWith([item(1)], undefined);
     queue.add(item(2));
     queue.send();
-    expect(requests[1]?.batch).toEqual([item(2)]);
+    queue.add(item(3));
+    queue.clear();
+    requests[0]?.answer([cleanVerdict('m1'), cleanVerdict('m2')]);
+    await vi.waitFor(() => expect(onSettled).toHaveBeenCalledTimes(1));
+    expect(onVerdicts).not.toHaveBeenCalled();
+    queue.send();
+    expect(requests).toHaveLength(1); // m3 was dropped too
   });
 });

@@ -25,8 +25,15 @@ export interface ClassifyCallbacks {
 export class ClassifyQueue {
   private readonly pending = new Map<string, ItemData>();
   private inFlight = false;
+  /** Bumped by `clear`: answers to batches sent before it are dropped. */
+  private epoch = 0;
+  /** Messages whose request failed once: a second failure hands them back without verdicts. */
+  private readonly retried = new WeakSet<ItemData>();
 
-  constructor(private readonly callbacks: ClassifyCallbacks) {}
+  constructor(
+    private readonly callbacks: ClassifyCallbacks,
+    private readonly retryDelayMs = 2_000,
+  ) {}
 
   get hasWork(): boolean {
     return this.pending.size > 0 && !this.inFlight;
@@ -34,6 +41,29 @@ export class ClassifyQueue {
 
   add(data: ItemData): void {
     this.pending.set(data.id, data);
+  }
+
+  /**
+   * The background was restarting or busy: each message is asked once more a little later; after a second failure
+   * the pipeline marks it clean rather than retrying forever.
+   */
+  private failed(batch: ItemData[], epoch: number): void {
+    const again = batch.filter((data) => !this.retried.has(data));
+    const givenUp = batch.filter((data) => this.retried.has(data));
+    if (givenUp.length > 0) this.callbacks.onVerdicts(givenUp, undefined);
+    if (again.length === 0) return;
+    for (const data of again) this.retried.add(data);
+    setTimeout(() => {
+      if (epoch !== this.epoch) return;
+      for (const data of again) if (!this.pending.has(data.id)) this.pending.set(data.id, data);
+      this.callbacks.onSettled(); // asks the pipeline for a tick, which sends them
+    }, this.retryDelayMs);
+  }
+
+  /** Paused: nothing waiting is sent, and the answer to a batch on its way is ignored (it is asked again later). */
+  clear(): void {
+    this.pending.clear();
+    this.epoch++;
   }
 
   send(): void {
@@ -45,12 +75,16 @@ export class ClassifyQueue {
     }
     for (const data of batch) this.pending.delete(data.id);
     this.inFlight = true;
+    const epoch = this.epoch;
     this.callbacks
       .classify(batch)
       .then(
-        (verdicts) => this.callbacks.onVerdicts(batch, verdicts),
-        // Background busy or restarting: the pipeline marks these clean rather than retrying forever.
-        () => this.callbacks.onVerdicts(batch, undefined),
+        (verdicts) => {
+          if (epoch === this.epoch) this.callbacks.onVerdicts(batch, verdicts);
+        },
+        () => {
+          if (epoch === this.epoch) this.failed(batch, epoch);
+        },
       )
       .finally(() => {
         this.inFlight = false;

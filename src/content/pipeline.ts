@@ -117,6 +117,7 @@ export class Pipeline {
     const effective = this.clusters.effective(data, verdict);
     const decision = decide(this.state, data, effective, { revealed: this.revealed });
     if (decision.judged === 'canned') this.verdicts.countCanned(data.id);
+    else if (decision.judged === 'clean') this.verdicts.uncountCanned(data.id);
     // An element we never marked carries nothing of ours: until its verdict (or a mute) there is nothing to write.
     if (isFresh && !decision.judged && !decision.hidden && !decision.revealed) return;
     applyMarks(item, data, effective, decision, {
@@ -152,6 +153,8 @@ export class Pipeline {
 
   /** Paused or torn down: the page goes back to how the site rendered it, and its counts start over. */
   clearAll(): void {
+    this.queue.clear();
+    this.verdicts.dropUnjudged();
     this.verdicts.newPage();
     for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) clearMarks(item, this.itemSelector);
     removeOrphanStubs();

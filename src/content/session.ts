@@ -24,6 +24,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   let disconnect: (() => void) | undefined;
   let isReportDue = false;
   let lastChange = 0;
+  let hasSpoken = false;
   let relevant: { href: string; is: boolean } | undefined;
   const isRelevant = () => {
     if (relevant?.href !== location.href)
@@ -47,6 +48,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   });
 
   function tick() {
+    if (!disconnect) return; // paused (or stopped) after this tick was requested
     if (location.href !== href) {
       href = location.href; // SPA navigation: new page, new counts
       pipeline.restart();
@@ -82,7 +84,9 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   function report() {
     const { read, canned } = pipeline.counts;
     const hidden = hasHiddenAny() ? doc.querySelectorAll('[data-uncanned-hidden]').length : 0;
-    if (window !== window.top && read === 0) return; // frames speak only when they hold messages (chat, Disqus)
+    // Frames speak only once they held messages (chat, Disqus); then also to say they hold none any more.
+    if (window !== window.top && read === 0 && !hasSpoken) return;
+    hasSpoken = true;
     const recognised = isRelevant();
     void sendToBackground('reportPageStatus', {
       site: adapter.id,

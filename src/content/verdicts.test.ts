@@ -110,6 +110,42 @@ describe('Verdicts', () => {
   });
 });
 
+describe('Verdicts counts', () => {
+  it('takes a canned message off the count when it turns clean ("Not canned")', () => {
+    const verdicts = new Verdicts(() => {});
+    verdicts.read(data(1), () => {});
+    verdicts.countCanned('m1');
+    verdicts.countCanned('m1');
+    expect(verdicts.counts.canned).toBe(1);
+    verdicts.uncountCanned('m1');
+    verdicts.uncountCanned('m1');
+    expect(verdicts.counts.canned).toBe(0);
+    verdicts.countCanned('m1'); // canned again
+    expect(verdicts.counts.canned).toBe(1);
+  });
+
+  it('counts a message restored by a late verdict after a navigation once it is read on the new page', () => {
+    const verdicts = new Verdicts(() => {});
+    verdicts.read(data(0), () => {}); // its request goes out
+    for (let index = 1; index <= 3_200; index++) verdicts.read(data(index), () => {}); // m0 dropped meanwhile
+    expect(verdicts.get('m0')).toBeUndefined();
+    verdicts.newPage();
+    verdicts.receive([data(0)], [verdict('m0')], new ClusterMemory()); // the late answer brings it back
+    expect(verdicts.counts.read).toBe(0);
+    verdicts.read(data(0), () => {}); // and the new page shows it
+    expect(verdicts.counts.read).toBe(1);
+  });
+
+  it('forgets messages whose request was abandoned, so the next read asks again', () => {
+    const verdicts = new Verdicts(() => {});
+    const queued: string[] = [];
+    verdicts.read(data(1), (item) => queued.push(item.id));
+    verdicts.dropUnjudged();
+    verdicts.read(data(1), (item) => queued.push(item.id));
+    expect(queued).toEqual(['m1', 'm1']);
+  });
+});
+
 describe('ClusterMemory', () => {
   const canned = (id: string, reason: 'template' | 'repeat-sender', counts: number): ItemVerdict => ({
     ...verdict(id),

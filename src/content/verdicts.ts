@@ -113,7 +113,8 @@ export class Verdicts {
   private entryFor(data: ItemData | undefined, id: string): Entry | undefined {
     const entry = this.entries.get(id);
     if (entry || !data) return entry;
-    const restored: Entry = { data: slim(data), readIn: this.generation };
+    // Counted as read only if it was counted on this page before it was dropped (not after a navigation).
+    const restored: Entry = { data: slim(data) };
     this.recall(id, restored);
     this.store(id, restored);
     return restored;
@@ -131,6 +132,20 @@ export class Verdicts {
     entry.cannedIn = this.generation;
     this.counts.canned++;
     this.changes++;
+  }
+
+  /** "Not canned" or a cluster that turned clean: the page's canned count goes down again. */
+  uncountCanned(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry || entry.cannedIn !== this.generation) return;
+    entry.cannedIn = undefined;
+    this.counts.canned = Math.max(0, this.counts.canned - 1);
+    this.changes++;
+  }
+
+  /** Messages still waiting for a verdict whose request was abandoned (paused): forgotten, so a later read asks. */
+  dropUnjudged(): void {
+    for (const [id, entry] of this.entries) if (!entry.verdict) this.entries.delete(id);
   }
 
   /** Stores a batch's verdicts (clean ones on failure); returns the ids whose elements need re-marking. */

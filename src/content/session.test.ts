@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ItemData } from './adapters/define-adapter';
+
+vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
+/** The background, as the session sees it: classify requests the test answers, every other message recorded. */
+const background = vi.hoisted(() => ({
+  handlers: {} as Record<string, (input: unknown) => unknown>,
+  sent: [] as { type: string; input: Record<string, unknown> }[],
+  requests: [] as { items: ItemData[]; answer(verdicts: unknown[]): void }[],
+}));
+vi.mock('../shared/messaging', () => ({
+  handleInContent: (handlers: Record<string, (input: unknown) => unknown>) => {
+    background.handlers = handlers;
+  },
+  sendToBackground: (type: string, input: Record<string, unknown>) => {
+    background.sent.push({ type, input });
+    if (type !== 'classify') return Promise.resolve(undefined);
+    return new Promise((resolve) => background.requests.push({ items: input.items as ItemData[], answer: resolve }));
+  },
+}));
+
+const { defineAdapter } = await import('./adapters/define-adapter');
+const { attr } = await import('./adapters/readers');
+const { startSession } = await import('./session');
+const { cleanVerdict } = await import('./verdicts');
+type PageState = import('../shared/views').PageState;
+
+const adapter = defineAdapter({
+  id: 'hackernews',
+  hosts: ['example.test'],
+  item: 'div.message',
+  text: 'p',
+  sender: { from: ':scope', read: attr('data-sender') },
+  messageId: { from: ':scope', read: attr('data-mid') },
+});
+const state: PageState = {
+  site: 'hackernews',
+  paused: false,
+  cannedAction: 'flag',
+  mutedAction: 'collapse',
+  mutes: [],
+  notCannedSenders: [],
+  notCannedClusters: [],
+  debug: false,
+};
+const canned = (id: string) => ({ ...cleanVerdict(id), canned: true, reason: 'template', templateSenders: 9 });
+
+function message(id: string): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'message';
+  element.dataset.sender = `sender-${id}`;
+  element.dataset.mid = id;
+  element.append(Object.assign(document.createElement('p'), { textContent: `the same pitch, copy ${id}` }));
+  return element;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const classifyRequests = () => background.sent.filter((message) => message.type === 'classify').length;
+const setState = (next: PageState) => background.handlers.pageStateChanged?.({ state: next });
+
+beforeEach(() => {
+  background.sent.length = 0;
+  background.requests.length = 0;
+  document.body.replaceChildren();
+});
+
+describe('session', () => {
+  it('sends nothing while paused, drops answers from before the pause, and asks for them after resuming', async () => {
+    document.body.append(...Array.from({ length: 150 }, (_, index) => message(`q${index}`)));
+    startSession(adapter, document, state);
+    await vi.waitFor(() => expect(background.requests).toHaveLength(1)); // 100 sent, 50 wait
+    const [first] = background.requests;
+    first?.answer(first.items.map((item) => canned(item.id)));
+    await wait(0); // the answer has scheduled a tick, which pausing must stop
+    await setState({ ...state, paused: true });
+    await wait(300);
+    expect(classifyRequests()).toBe(1);
+    expect(document.querySelectorAll('[data-uncanned]')).toHaveLength(0);
+
+    await setState(state);
+    for (let round = 0; round < 10 && document.querySelectorAll('[data-uncanned="canned"]').length < 150; round++) {
+      await vi.waitFor(() => expect(background.requests.length).toBeGreaterThan(round + 1));
+      const request = background.requests[round + 1];
+      request?.answer(request.items.map((item) => canned(item.id)));
+      await wait(200);
+    }
+    expect(document.querySelectorAll('[data-uncanned="canned"]')).toHaveLength(150);
+    await setState({ ...state, paused: true }); // this session stops reading, out of the next test's way
+    await wait(500); // its last report
+  });
+
+  it('in a frame, reports zero once it had reported messages (the badge must not keep the old count)', async () => {
+    const top = Object.getOwnPropertyDescriptor(window, 'top');
+    Object.defineProperty(window, 'top', { configurable: true, get: () => ({}) });
+    try {
+      document.body.append(message('f1'), message('f2'));
+      startSession(adapter, document, state);
+      await vi.waitFor(() => expect(background.requests).toHaveLength(1));
+      background.requests[0]?.answer(['f1', 'f2'].map(canned));
+      const reports = () =>
+        background.sent
+          .filter((message) => message.type === 'reportPageStatus')
+          .map(({ input }) => `${input.read}/${input.canned}`);
+      await vi.waitFor(() => expect(reports().at(-1)).toBe('2/2'), { timeout: 2_000 });
+      await setState({ ...state, paused: true });
+      await vi.waitFor(() => expect(reports().at(-1)).toBe('0/0'), { timeout: 2_000 });
+    } finally {
+      if (top) Object.defineProperty(window, 'top', top);
+    }
+  });
+});
