@@ -63,3 +63,13 @@ describe('controls', () => {
     await vi.waitFor(() => expect(panel?.textContent).toBe('Could not load the earlier copies.'));
   });
 });
+
+describe('explanation placement', () => {
+  it('opens under the chip, above it near the bottom of a small window, and always inside the window', async () => {
+    const { verticalPlace } = await import('./popover');
+    expect(verticalPlace({ top: 100, bottom: 120 }, 200, 560)).toBe(126); // room below
+    expect(verticalPlace({ top: 500, bottom: 520 }, 200, 560)).toBe(294); // the last chat line: above
+    expect(verticalPlace({ top: 200, bottom: 220 }, 500, 560)).toBe(52); // fits neither: more room below, clamped
+    expect(verticalPlace({ top: 400, bottom: 420 }, 800, 560)).toBe(8); // taller than the window: from its top
+  });
+});

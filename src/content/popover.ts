@@ -18,8 +18,20 @@ export function place(panel: HTMLElement): void {
   }
   const rect = entry.anchor.getBoundingClientRect();
   const left = Math.max(8, Math.min(rect.left, view.innerWidth - panel.offsetWidth - 12));
-  panel.style.top = `${Math.round(rect.bottom + 6)}px`;
+  panel.style.top = `${Math.round(verticalPlace(rect, panel.offsetHeight, view.innerHeight))}px`;
   panel.style.left = `${Math.round(left)}px`;
+}
+
+/**
+ * Under the chip; above it when it does not fit below and fits (or fits better) above: the last messages of a live
+ * chat sit at the bottom of a small window. Kept inside the window either way (its height is capped by CSS).
+ */
+export function verticalPlace(anchor: { top: number; bottom: number }, height: number, viewHeight: number): number {
+  const below = anchor.bottom + 6;
+  const above = anchor.top - 6 - height;
+  const fitsBelow = below + height <= viewHeight - 8;
+  const top = fitsBelow || viewHeight - anchor.bottom >= anchor.top ? below : above;
+  return Math.max(8, Math.min(top, viewHeight - height - 8));
 }
 
 export function showPanel(panel: HTMLElement, anchor: Element): void {

@@ -32,7 +32,7 @@ button:focus-visible{outline:2px solid var(--focus);outline-offset:1px}
   max-width:min(34rem,calc(100vw - 24px));padding:8px 10px;border:1px solid var(--panel-border);border-radius:8px;
   background:var(--panel);color:var(--panel-text);font-weight:400;line-height:1.45;white-space:normal;text-align:left;
   box-shadow:0 8px 24px rgba(0,0,0,.18)}
-.panel.top-layer{position:fixed;inset:auto;margin:0}
+.panel.top-layer{position:fixed;inset:auto;margin:0;max-height:calc(100vh - 16px);overflow:auto}
 .panel[hidden]{display:none}
 .panel p{margin:0 0 4px}
 .panel ol{margin:4px 0 8px;padding-left:18px}

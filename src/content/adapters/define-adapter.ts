@@ -49,7 +49,10 @@ export interface SiteAdapter {
   readonly permalink?: Selector;
   /** An element with a machine-readable time (`datetime`, `title`, `created`…); see `readTime`. */
   readonly time?: Field;
-  /** Where the chip goes (appended). Defaults to right after the text element. */
+  /**
+   * Where the chip goes (appended). Defaults to right after the text element, which suits most sites: a slot in a
+   * flex row (X's name row, Instagram's and Mastodon's action rows, LinkedIn's byline) squeezed the site's own items.
+   */
   readonly slot?: Selector;
   /** A CSS selector matching this sender's items, for pre-hiding muted senders before they paint. */
   readonly senderSelector?: (sender: string) => string;

@@ -18,7 +18,6 @@ export default defineAdapter({
   messageId: { from: 'a[href*="/c/"]', read: hrefMatch(/\/c\/(?:\d+\/r\/)?(\d+)/) }, // reply id when present
   permalink: 'a[href*="/c/"]',
   time: { from: 'a[href*="/c/"] > time[datetime]', read: (element) => element.getAttribute('datetime') ?? undefined },
-  slot: 'div:has(> span > a[href*="/c/"] > time)', // the row with the time, likes and Reply
   // Own name link (not a reply's, nor an @mention in the text).
   senderSelector: (sender) => `li:has(> div a[href=${cssString(`/${sender}/`)} i][role="link"] > span[dir="auto"])`,
 });

@@ -38,7 +38,6 @@ export default defineAdapter({
   senderName: '.comments-comment-meta__description-title',
   extract: messagingSender,
   messageId: { from: ':scope', read: attr('data-id', 'componentkey', 'data-event-urn') }, // urn:li:comment:(…)
-  slot: '.comments-comment-meta__container', // next to the options button
   senderSelector: (sender) =>
     `article.comments-comment-entity:has(> .comments-comment-meta__container a[href^=${cssString(`/${sender}/`)} i])`,
 });

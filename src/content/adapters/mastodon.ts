@@ -25,7 +25,6 @@ export default defineAdapter({
   messageId: { from: ':scope', read: onHost(attr('data-id', 'data-status-id')) }, // ids are per instance
   permalink: 'a.status__relative-time', // /@acct/<id>
   time: { from: 'a.status__relative-time time[datetime]', read: attr('datetime') },
-  slot: '.status__action-bar', // after Reply / Boost / Favorite / More
   senderSelector: (sender) => {
     const local = sender.replace(`@${globalThis.location?.host}`, '');
     return `.status[data-id]:has(a.status__display-name[title=${cssString(local)} i])`;

@@ -23,7 +23,6 @@ export default defineAdapter({
   messageId: { from: '[data-testid="User-Name"] a[href*="/status/"]', read: hrefMatch(/\/status\/(\d+)/) },
   permalink: '[data-testid="User-Name"] a[href*="/status/"]', // /<handle>/status/<id>, wraps <time>
   time: { from: '[data-testid="User-Name"] time[datetime]', read: attr('datetime') },
-  slot: '[data-testid="User-Name"] > div:first-child', // after the display name, before @handle
   extract: quoteWithoutText('[data-testid="tweetText"]', '[role="link"]'),
   // The author's own avatar: a quoted post inside div[role="link"] shows its author's avatar too.
   senderSelector: (sender) =>
