@@ -33,6 +33,10 @@ describe('youtube adapter', () => {
       senderName: '@giftdrop_bot',
       text: 'Free gift card at bit.ly/gift-4u, claim it before the stream ends 🎁',
     });
+    // A stub lines up with the chat row's padded content; comments keep theirs at the edge.
+    const chatItem = document.querySelector('yt-live-chat-text-message-renderer');
+    expect(chatItem && adapter.stubIndent?.(chatItem)).toBe(24);
+    expect(adapter.stubIndent?.(document.createElement('ytd-comment-view-model'))).toBeUndefined();
   });
 
   it('reads a membership milestone in live chat with its own words', () => {
