@@ -121,6 +121,38 @@ describe('Pipeline', () => {
     expect(document.querySelectorAll(stubTag)).toHaveLength(0);
   });
 
+  it("never paints an old message's verdict on an element re-used for another one while it waits to be re-read", async () => {
+    document.body.replaceChildren();
+    const item = message('m1', 'alice');
+    document.body.append(item);
+    let answer: (verdicts: ItemVerdict[]) => void = () => {};
+    const pipeline = new Pipeline(
+      adapter,
+      document,
+      { ...state, cannedAction: 'collapse' },
+      {
+        classify: () => new Promise((resolve) => (answer = resolve)),
+        actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
+        onChange: () => {},
+      },
+    );
+    pipeline.enqueue([document]);
+    pipeline.flush(1_000); // m1 read and sent
+    // The list re-uses the element for bob's m2, then m1's canned verdict arrives.
+    item.dataset.mid = 'm2';
+    item.dataset.sender = 'bob';
+    (item.firstElementChild as HTMLElement).textContent = 'something else entirely, by bob';
+    pipeline.enqueue([item]);
+    answer([repeatVerdict('m1')]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    pipeline.flush(-1); // a tick whose budget is spent at once: it must not collapse the element as m1
+    expect(item.hasAttribute('data-uncanned-hidden')).toBe(false);
+    expect(document.querySelectorAll(stubTag)).toHaveLength(0);
+    pipeline.flush(1_000);
+    expect(item.getAttribute('data-uncanned-id')).toBe('m2');
+    expect(item.hasAttribute('data-uncanned-hidden')).toBe(false);
+  });
+
   it('still mutes and unmutes a message on the page after thousands of later ones were read', async () => {
     document.body.replaceChildren();
     const first = message('m0', 'spammer');

@@ -77,12 +77,13 @@ export class Pipeline {
     const start = performance.now();
     const spent = () => performance.now() - start > budgetMs;
     const before = this.verdicts.changes;
-    for (const id of this.remarks) {
+    // Nodes first: an element re-used for another message is then known to wait for its re-read (remark skips it).
+    this.intake.resolve(spent);
+    for (const id of spent() ? [] : this.remarks) {
       this.remarks.delete(id);
       this.remark(id);
       if (spent()) break;
     }
-    if (!spent()) this.intake.resolve(spent);
     for (const item of spent() ? [] : this.intake.items) {
       this.intake.items.delete(item);
       const isFlat = this.intake.takeFlatHint(item); // used once: a framework may later render replies into it
@@ -129,7 +130,11 @@ export class Pipeline {
 
   private remark(id: string): void {
     const entry = this.verdicts.get(id);
-    if (entry) for (const element of this.shown.of(id)) this.mark(element, entry.data, entry.verdict);
+    if (!entry) return;
+    for (const element of this.shown.of(id)) {
+      // Changed since it was read (maybe re-used for another message): its re-read marks it, not the old verdict.
+      if (!this.intake.items.has(element)) this.mark(element, entry.data, entry.verdict);
+    }
   }
 
   setState(state: PageState): void {
