@@ -26,6 +26,23 @@ describe('tab summary and badge', () => {
     expect(bg.browser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 5, text: '' });
   });
 
+  it('adds up the frames of a tab (a page and its chat or Disqus frame), each report replacing its own frame', async () => {
+    const frameReport = (frameId: number, read: number, canned: number, url = 'https://x.com/home') =>
+      bg.send(
+        'reportPageStatus',
+        { site: frameId === 0 ? 'x' : 'disqus', url, recognised: true, read, canned, hidden: 0 },
+        contentScript(7, frameId),
+      );
+    await Promise.all([frameReport(0, 2, 1), frameReport(3, 40, 5)]); // at once: neither may be lost
+    expect(await bg.send('getTabSummary', { tabId: 7 })).toMatchObject({ site: 'disqus', read: 42, canned: 6 });
+    expect(bg.browser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 7, text: '6' });
+    await frameReport(3, 0, 0); // the frame paused or emptied
+    expect(await bg.send('getTabSummary', { tabId: 7 })).toMatchObject({ site: 'x', read: 2, canned: 1 });
+    await frameReport(3, 9, 4);
+    await frameReport(0, 1, 0, 'https://x.com/other'); // a new page in the top frame: the old frames are gone
+    expect(await bg.send('getTabSummary', { tabId: 7 })).toMatchObject({ site: 'x', read: 1, canned: 0 });
+  });
+
   it('rejects a report that does not come from a tab', async () => {
     const reply = await bg.reply(
       'reportPageStatus',

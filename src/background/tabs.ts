@@ -5,7 +5,7 @@ import type { SenderInfo } from '../shared/dispatch';
 import type { InputOf, toBackgroundSchemas } from '../shared/messages';
 import type { TabStatus, TabSummary } from '../shared/views';
 import { getDb } from '../store/connection';
-import type { TabRecord } from '../store/schema';
+import type { FrameReport, TabRecord } from '../store/schema';
 import { loadSettings } from '../store/settings';
 import { deleteTabStatus, getTabStatus, putTabStatus } from '../store/tab-status';
 
@@ -17,13 +17,56 @@ export async function showBadge(tabId: number, canned: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: badgeText(canned) });
 }
 
-export async function reportPageStatus(report: Report, sender: SenderInfo): Promise<void> {
+/** Reports of one tab are merged one at a time: two frames reporting at once must not overwrite each other. */
+const reportQueues = new Map<number, Promise<unknown>>();
+
+export function reportPageStatus(report: Report, sender: SenderInfo): Promise<void> {
   // Only a content script in a tab reports about its own tab; the tab id comes from the browser, not the page.
-  if (sender.tabId === undefined) throw new RangeError('reportPageStatus must come from a tab');
-  const db = await getDb();
-  const record: TabRecord = { tabId: sender.tabId, ...report, updatedAt: Date.now() };
-  await putTabStatus(db, record);
-  await showBadge(sender.tabId, report.canned);
+  const tabId = sender.tabId;
+  if (tabId === undefined) throw new RangeError('reportPageStatus must come from a tab');
+  const merge = async () => {
+    const db = await getDb();
+    const record = withFrameReport(await getTabStatus(db, tabId), tabId, sender.frameId ?? 0, report);
+    await putTabStatus(db, record);
+    await showBadge(tabId, record.canned);
+  };
+  const done = (reportQueues.get(tabId) ?? Promise.resolve()).then(merge, merge);
+  const settled = done.catch(() => {});
+  reportQueues.set(tabId, settled);
+  void settled.then(() => reportQueues.get(tabId) === settled && reportQueues.delete(tabId));
+  return done;
+}
+
+/**
+ * The tab's record with one frame's new report: counts summed over the frames, the site of the frame that read the
+ * most (the top frame on a tie), the top frame's address when it reported (the popup checks the tab is still on it).
+ * A new address in the top frame is a new page: its frames start over.
+ */
+export function withFrameReport(
+  previous: TabRecord | undefined,
+  tabId: number,
+  frameId: number,
+  report: FrameReport,
+): TabRecord {
+  const isNewPage = frameId === 0 && previous?.frames?.[0] !== undefined && previous.frames[0].url !== report.url;
+  const frames: Record<string, FrameReport> = isNewPage ? {} : { ...previous?.frames };
+  frames[frameId] = report;
+  const all = Object.entries(frames);
+  const [, main] = all.reduce((best, entry) =>
+    entry[1].read > best[1].read || (entry[1].read === best[1].read && entry[0] === '0') ? entry : best,
+  );
+  const sum = (key: 'read' | 'canned' | 'hidden') => all.reduce((total, [, frame]) => total + frame[key], 0);
+  return {
+    tabId,
+    site: main.site,
+    url: (frames[0] ?? main).url,
+    recognised: all.some(([, frame]) => frame.recognised),
+    read: sum('read'),
+    canned: sum('canned'),
+    hidden: sum('hidden'),
+    updatedAt: Date.now(),
+    frames,
+  };
 }
 
 /** Re-applies the badge of the tab the user switched to (the worker may have restarted meanwhile). */

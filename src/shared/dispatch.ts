@@ -19,6 +19,8 @@ export interface SenderInfo {
   /** The sender is one of this extension's pages (popup, options), not a content script. */
   isExtensionPage: boolean;
   tabId?: number;
+  /** The frame in the tab (0: the top frame), for content scripts. */
+  frameId?: number;
   url?: string;
 }
 

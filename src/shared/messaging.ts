@@ -35,6 +35,7 @@ function describeSender(sender: Runtime.MessageSender): SenderInfo {
     isOwnExtension: sender.id === browser.runtime.id,
     isExtensionPage: typeof sender.url === 'string' && sender.url.startsWith(extensionRoot),
     tabId: sender.tab?.id,
+    frameId: sender.frameId,
     url: sender.url,
   };
 }

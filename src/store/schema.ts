@@ -81,15 +81,22 @@ export interface MetaRecord {
 }
 
 /** What a content script last reported for a tab (v2; fallback when `storage.session` is missing). */
-export interface TabRecord {
-  tabId: number;
+/** What one frame's content script last reported. */
+export interface FrameReport {
   site: string;
   url: string;
   recognised: boolean;
   read: number;
   canned: number;
   hidden: number;
+}
+
+/** A tab's reports: counts summed over its frames (comments and a live chat, a blog and its Disqus embed). */
+export interface TabRecord extends FrameReport {
+  tabId: number;
   updatedAt: number;
+  /** By frame id; absent in records stored before frames were told apart. */
+  frames?: Record<string, FrameReport>;
 }
 
 export interface UncannedDb extends DBSchema {

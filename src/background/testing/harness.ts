@@ -11,10 +11,11 @@ import { createFakeBrowser, type FakeBrowser } from '../../store/testing/fake-br
 
 export const fakeState = { browser: undefined as unknown as FakeBrowser };
 
-export const contentScript = (tabId = 1): SenderInfo => ({
+export const contentScript = (tabId = 1, frameId = 0): SenderInfo => ({
   isOwnExtension: true,
   isExtensionPage: false,
   tabId,
+  frameId,
   url: 'https://x.com/home',
 });
 export const extensionPage: SenderInfo = {
