@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemVerdict, PageState } from '../shared/views';
 import { decide, nextMuteExpiry } from './decide';
+import { testState } from './test-messages';
 
-const state = (patch: Partial<PageState> = {}): PageState => ({
-  site: 'x',
-  paused: false,
-  cannedAction: 'flag',
-  mutedAction: 'collapse',
-  mutes: [],
-  notCannedSenders: [],
-  notCannedClusters: [],
-  debug: false,
-  ...patch,
-});
+const state = (patch: Partial<PageState> = {}): PageState => ({ ...testState, site: 'x', ...patch });
 const data = { id: '1', sender: 'bot', text: 'buy now buy now' };
 const verdict = (canned: boolean): ItemVerdict => ({
   id: '1',

@@ -1,33 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { ItemVerdict, PageState } from '../shared/views';
-import { defineAdapter } from './adapters/define-adapter';
-import { attr } from './adapters/readers';
 import { Pipeline } from './pipeline';
 import { returnFocusToStub, stubTag } from './stub';
+import { message, testAdapter, testState } from './test-messages';
 import { cleanVerdict } from './verdicts';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
 
-const adapter = defineAdapter({
-  id: 'hackernews', // any known site id: the adapter below is the test's own
-  hosts: ['example.test'],
-  item: 'div.message',
-  text: 'p',
-  sender: { from: ':scope', read: attr('data-sender') },
-  messageId: { from: ':scope', read: attr('data-mid') },
-});
-
-const state: PageState = {
-  site: 'hackernews',
-  paused: false,
-  cannedAction: 'flag',
-  mutedAction: 'collapse',
-  mutes: [],
-  notCannedSenders: [],
-  notCannedClusters: [],
-  debug: false,
-};
+const adapter = testAdapter;
+const state = testState;
 
 const muting = (sender: string): PageState => ({ ...state, mutes: [{ sender, scope: 'all' }] });
 /** What the background says of a sender's fourth copy of a text. */
@@ -38,16 +20,6 @@ const repeatVerdict = (id: string): ItemVerdict => ({
   senderCount: 4,
   clusterId: 'c1',
 });
-
-function message(id: string, sender = `sender-${id}`, text = `ordinary words number ${id} in a comment`): HTMLElement {
-  const element = document.createElement('div');
-  element.className = 'message';
-  element.dataset.sender = sender;
-  element.dataset.mid = id;
-  element.innerHTML = '<p></p>';
-  (element.firstElementChild as HTMLElement).textContent = text;
-  return element;
-}
 
 /** Thousands of later messages: more than the page keeps in memory (the LRU of message ids). */
 const manyLater = () => Array.from({ length: 3_200 }, (_, index) => message(`n${index}`));

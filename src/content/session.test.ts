@@ -20,40 +20,12 @@ vi.mock('../shared/messaging', () => ({
   },
 }));
 
-const { defineAdapter } = await import('./adapters/define-adapter');
-const { attr } = await import('./adapters/readers');
 const { startSession } = await import('./session');
 const { cleanVerdict } = await import('./verdicts');
+const { message, testAdapter: adapter, testState: state } = await import('./test-messages');
 type PageState = import('../shared/views').PageState;
 
-const adapter = defineAdapter({
-  id: 'hackernews',
-  hosts: ['example.test'],
-  item: 'div.message',
-  text: 'p',
-  sender: { from: ':scope', read: attr('data-sender') },
-  messageId: { from: ':scope', read: attr('data-mid') },
-});
-const state: PageState = {
-  site: 'hackernews',
-  paused: false,
-  cannedAction: 'flag',
-  mutedAction: 'collapse',
-  mutes: [],
-  notCannedSenders: [],
-  notCannedClusters: [],
-  debug: false,
-};
 const canned = (id: string) => ({ ...cleanVerdict(id), canned: true, reason: 'template', templateSenders: 9 });
-
-function message(id: string): HTMLElement {
-  const element = document.createElement('div');
-  element.className = 'message';
-  element.dataset.sender = `sender-${id}`;
-  element.dataset.mid = id;
-  element.append(Object.assign(document.createElement('p'), { textContent: `the same pitch, copy ${id}` }));
-  return element;
-}
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const classifyRequests = () => background.sent.filter((message) => message.type === 'classify').length;
