@@ -82,6 +82,11 @@ describe('Pipeline', () => {
     await settle();
     expect(item.getAttribute('data-uncanned-hidden')).toBe('muted');
     expect(document.querySelectorAll(stubTag)).toHaveLength(1);
+    // Its "Show" is described by the line saying whose message it is (a page may hold many "Show" buttons).
+    const root = document.querySelector(stubTag)?.shadowRoot;
+    const show = root?.querySelector('button');
+    expect(show?.textContent).toBe('Show');
+    expect(root?.getElementById(show?.getAttribute('aria-describedby') ?? '')?.textContent).toContain('spammer');
     // A virtualized list re-uses it for a reply whose author was deleted: nothing we can read, nothing of ours stays.
     delete item.dataset.sender;
     item.dataset.mid = 'm2';

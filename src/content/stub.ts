@@ -58,11 +58,15 @@ export function createStub(
   if (indentPx) host.style.marginLeft = `${indentPx}px`;
   const line = doc.createElement('span');
   line.className = 'stub';
-  line.textContent = label;
+  const why = doc.createElement('span');
+  why.id = 'why';
+  why.textContent = label;
   const show = doc.createElement('button');
   show.type = 'button';
   show.textContent = t('show');
-  line.append(show);
+  // A page may hold many "Show" buttons: each one's description says whose message it shows (ids are per root).
+  show.setAttribute('aria-describedby', 'why');
+  line.append(why, show);
   root.append(line);
   isolate(host, onShow);
   let outer: Element = host;
