@@ -13,7 +13,7 @@ import { withWriteLock } from './lock';
 import { enforceRetention } from './maintenance';
 import { broadcastPageState } from './page-state';
 import { pullIfNewer } from './sync-host';
-import { forgetTab, refreshBadge } from './tabs';
+import { forgetTab, refreshBadge, tabNavigated } from './tabs';
 
 const logFailure = (what: string) => (error: unknown) => console.error(`[uncanned] ${what} failed:`, error);
 
@@ -30,6 +30,9 @@ browser.runtime.onInstalled.addListener(() => void startUp().catch(logFailure('s
 browser.runtime.onStartup.addListener(() => void startUp().catch(logFailure('start-up')));
 browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadge(tabId).catch(logFailure('badge')));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(logFailure('tab cleanup')));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void tabNavigated(tabId).catch(logFailure('tab frames'));
+});
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area !== 'sync') return;
   void getDb()

@@ -43,6 +43,26 @@ describe('tab summary and badge', () => {
     expect(await bg.send('getTabSummary', { tabId: 7 })).toMatchObject({ site: 'x', read: 1, canned: 0 });
   });
 
+  it('keeps only the top frame once the tab loads anew (reloaded frames come back with new ids)', async () => {
+    const { tabNavigated } = await import('./tabs');
+    const frameReport = (tabId: number, frameId: number, read: number, canned: number) =>
+      bg.send(
+        'reportPageStatus',
+        { site: 'youtube', url: 'https://www.youtube.com/watch?v=a', recognised: true, read, canned, hidden: 0 },
+        contentScript(tabId, frameId),
+      );
+    await frameReport(9, 0, 5, 1);
+    await frameReport(9, 2, 40, 4); // the live chat
+    await tabNavigated(9); // reload: the chat frame goes, the top frame reports again
+    await frameReport(9, 5, 3, 0); // the new chat frame
+    expect(await bg.send('getTabSummary', { tabId: 9 })).toMatchObject({ read: 8, canned: 1 });
+    expect(bg.browser.action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 9, text: '1' });
+    await frameReport(10, 3, 12, 2); // a Disqus embed, the only frame with a content script
+    await tabNavigated(10); // the next article
+    await frameReport(10, 4, 7, 1);
+    expect(await bg.send('getTabSummary', { tabId: 10 })).toMatchObject({ read: 7, canned: 1 });
+  });
+
   it('rejects a report that does not come from a tab', async () => {
     const reply = await bg.reply(
       'reportPageStatus',

@@ -17,30 +17,49 @@ export async function showBadge(tabId: number, canned: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: badgeText(canned) });
 }
 
-/** Reports of one tab are merged one at a time: two frames reporting at once must not overwrite each other. */
-const reportQueues = new Map<number, Promise<unknown>>();
+/** Changes to one tab's record run one at a time: two frames reporting at once must not overwrite each other. */
+const tabQueues = new Map<number, Promise<unknown>>();
+
+function inTabQueue<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+  const done = (tabQueues.get(tabId) ?? Promise.resolve()).then(task, task);
+  const settled = done.catch(() => {});
+  tabQueues.set(tabId, settled);
+  void settled.then(() => tabQueues.get(tabId) === settled && tabQueues.delete(tabId));
+  return done;
+}
 
 export function reportPageStatus(report: Report, sender: SenderInfo): Promise<void> {
   // Only a content script in a tab reports about its own tab; the tab id comes from the browser, not the page.
   const tabId = sender.tabId;
   if (tabId === undefined) throw new RangeError('reportPageStatus must come from a tab');
-  const merge = async () => {
+  return inTabQueue(tabId, async () => {
     const db = await getDb();
     const record = withFrameReport(await getTabStatus(db, tabId), tabId, sender.frameId ?? 0, report);
     await putTabStatus(db, record);
     await showBadge(tabId, record.canned);
-  };
-  const done = (reportQueues.get(tabId) ?? Promise.resolve()).then(merge, merge);
-  const settled = done.catch(() => {});
-  reportQueues.set(tabId, settled);
-  void settled.then(() => reportQueues.get(tabId) === settled && reportQueues.delete(tabId));
-  return done;
+  });
 }
 
 /**
- * The tab's record with one frame's new report: counts summed over the frames, the site of the frame that read the
- * most (the top frame on a tie), the top frame's address when it reported (the popup checks the tab is still on it).
- * A new address in the top frame is a new page: its frames start over.
+ * The tab started loading (a new page, a reload, or a single-page app's new address): the frames inside it are new
+ * ones (a reloaded chat or Disqus embed gets a new frame id), so only the top frame's report is kept until they
+ * report again.
+ */
+export function tabNavigated(tabId: number): Promise<void> {
+  return inTabQueue(tabId, async () => {
+    const db = await getDb();
+    const previous = await getTabStatus(db, tabId);
+    const frames = previous?.frames;
+    if (!frames || Object.keys(frames).every((frameId) => frameId === '0')) return;
+    const record = frames[0] && combine(tabId, { 0: frames[0] });
+    if (record) await putTabStatus(db, record);
+    else await deleteTabStatus(db, tabId);
+    await showBadge(tabId, record?.canned ?? 0);
+  });
+}
+
+/**
+ * The tab's record with one frame's new report. A new address in the top frame is a new page: its frames start over.
  */
 export function withFrameReport(
   previous: TabRecord | undefined,
@@ -51,7 +70,16 @@ export function withFrameReport(
   const isNewPage = frameId === 0 && previous?.frames?.[0] !== undefined && previous.frames[0].url !== report.url;
   const frames: Record<string, FrameReport> = isNewPage ? {} : { ...previous?.frames };
   frames[frameId] = report;
+  return combine(tabId, frames) as TabRecord;
+}
+
+/**
+ * Counts summed over the frames, the site of the frame that read the most (the top frame on a tie), the top
+ * frame's address when it reported (the popup checks the tab is still on it). Undefined without frames.
+ */
+function combine(tabId: number, frames: Record<string, FrameReport>): TabRecord | undefined {
   const all = Object.entries(frames);
+  if (all.length === 0) return undefined;
   const [, main] = all.reduce((best, entry) =>
     entry[1].read > best[1].read || (entry[1].read === best[1].read && entry[0] === '0') ? entry : best,
   );
@@ -75,8 +103,8 @@ export async function refreshBadge(tabId: number): Promise<void> {
   await showBadge(tabId, status?.canned ?? 0);
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  await deleteTabStatus(await getDb(), tabId);
+export function forgetTab(tabId: number): Promise<void> {
+  return inTabQueue(tabId, async () => deleteTabStatus(await getDb(), tabId));
 }
 
 const sameOrigin = (a: string, b: string) => {

@@ -92,4 +92,31 @@ describe('ClassifyQueue', () => {
     queue.send();
     expect(requests).toHaveLength(1); // m3 was dropped too
   });
+
+  it('does not ask again after being cleared when a failed request was waiting to be retried', async () => {
+    vi.useFakeTimers();
+    try {
+      const { requests, classify } = controlled();
+      const onVerdicts = vi.fn();
+      const queue = new ClassifyQueue({ classify, onVerdicts, onSettled: () => {} }, 1_000);
+      queue.add(item(1));
+      queue.send();
+      requests[0]?.answer(undefined); // fails: retried in a second
+      await vi.advanceTimersByTimeAsync(0);
+      queue.clear(); // paused meanwhile
+      await vi.advanceTimersByTimeAsync(1_000);
+      queue.send();
+      expect(requests).toHaveLength(1);
+      queue.add(item(2));
+      queue.send();
+      requests[1]?.answer(undefined); // answered after a later clear: nothing comes back, nothing is retried
+      queue.clear();
+      await vi.advanceTimersByTimeAsync(2_000);
+      queue.send();
+      expect(requests).toHaveLength(2);
+      expect(onVerdicts).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -143,6 +143,37 @@ describe('Verdicts counts', () => {
     verdicts.dropUnjudged();
     verdicts.read(data(1), (item) => queued.push(item.id));
     expect(queued).toEqual(['m1', 'm1']);
+    // A shell read before its text keeps a stand-in verdict; once its text is asked about, it is waiting too.
+    verdicts.read({ ...data(2), text: '' }, (item) => queued.push(item.id));
+    verdicts.read(data(2), (item) => queued.push(item.id));
+    verdicts.dropUnjudged();
+    verdicts.read(data(2), (item) => queued.push(item.id));
+    expect(queued).toEqual(['m1', 'm1', 'm2', 'm2']);
+  });
+
+  it('keeps the canned count right through "Not canned" and scrolling far away and back, twice', () => {
+    const verdicts = new Verdicts(() => {});
+    const clusters = new ClusterMemory();
+    /** What the pipeline does per message: read, verdict, then count as its decision says (clean: uncount). */
+    const show = (index: number, canned: boolean, notCanned = false) => {
+      verdicts.read(data(index), () => {});
+      verdicts.receive([data(index)], [{ ...verdict(`m${index}`), canned }], clusters);
+      if (canned && !notCanned) verdicts.countCanned(`m${index}`);
+      else verdicts.uncountCanned(`m${index}`);
+    };
+    const scrollAway = (from: number) => {
+      for (let index = from; index < from + 9_000; index++) show(index, false); // thousands of clean ones
+    };
+    show(0, true);
+    show(1, true);
+    scrollAway(10);
+    show(0, true); // back: counted before, not again
+    expect(verdicts.counts.canned).toBe(2);
+    show(0, true, true); // "Not canned"
+    expect(verdicts.counts.canned).toBe(1);
+    scrollAway(10_000); // clean messages the filter wrongly claims must not take m1 off the count
+    show(0, true, true);
+    expect(verdicts.counts.canned).toBe(1);
   });
 });
 

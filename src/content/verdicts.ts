@@ -19,8 +19,15 @@ export interface Entry {
   /** The page (SPA navigation count) it was last counted in, for read/canned counts per page. */
   readIn?: number;
   cannedIn?: number;
+  /**
+   * The page it was counted canned in before its entry was dropped (per the filter, which may be wrong about an id
+   * it never held): judged canned again, it is not counted again. Until then nothing is counted either way.
+   */
+  cannedBefore?: number;
   /** Read without text (a shell whose text renders later): classified once a read brings text. */
   isTextless?: boolean;
+  /** Sent to be classified, no answer yet (a textless shell keeps its stand-in verdict meanwhile). */
+  isAsked?: boolean;
 }
 
 export const cleanVerdict = (id: string): ItemVerdict => ({
@@ -47,6 +54,8 @@ export class Verdicts {
   private readonly entries = new Map<string, Entry>();
   /** Ids dropped from `entries` after they were counted on this page (keys `read:` and `canned:` + id). */
   private readonly counted = new CountedIds();
+  /** Ids taken off the canned count on this page ("Not canned"): the filter above cannot forget their key. */
+  private readonly uncounted = new Set<string>();
   private generation = 0;
   /** Size that triggers the next eviction pass (above `maxRecords` while many ids are still on the page). */
   private limit = maxRecords;
@@ -70,13 +79,16 @@ export class Verdicts {
       entry.data = kept;
       if (entry.isTextless && hasText) {
         entry.isTextless = undefined;
+        entry.isAsked = true;
         classify(data);
       }
     } else {
       entry = { data: kept };
       this.recall(data.id, entry);
-      if (hasText) classify(data);
-      else {
+      if (hasText) {
+        entry.isAsked = true;
+        classify(data);
+      } else {
         entry.verdict = cleanVerdict(data.id); // nothing to compare (image-only posts) until text renders
         entry.isTextless = true;
       }
@@ -123,13 +135,15 @@ export class Verdicts {
   /** An id dropped earlier on this page comes back: what it was counted as stays counted, once. */
   private recall(id: string, entry: Entry): void {
     if (this.counted.has(`read:${id}`)) entry.readIn = this.generation;
-    if (this.counted.has(`canned:${id}`)) entry.cannedIn = this.generation;
+    if (!this.uncounted.has(id) && this.counted.has(`canned:${id}`)) entry.cannedBefore = this.generation;
   }
 
   countCanned(id: string): void {
     const entry = this.entries.get(id);
     if (!entry || entry.cannedIn === this.generation) return;
     entry.cannedIn = this.generation;
+    this.uncounted.delete(id);
+    if (entry.cannedBefore === this.generation) return; // already in the count, from before its entry was dropped
     this.counts.canned++;
     this.changes++;
   }
@@ -139,13 +153,14 @@ export class Verdicts {
     const entry = this.entries.get(id);
     if (!entry || entry.cannedIn !== this.generation) return;
     entry.cannedIn = undefined;
+    this.uncounted.add(id);
     this.counts.canned = Math.max(0, this.counts.canned - 1);
     this.changes++;
   }
 
   /** Messages still waiting for a verdict whose request was abandoned (paused): forgotten, so a later read asks. */
   dropUnjudged(): void {
-    for (const [id, entry] of this.entries) if (!entry.verdict) this.entries.delete(id);
+    for (const [id, entry] of this.entries) if (!entry.verdict || entry.isAsked) this.entries.delete(id);
   }
 
   /** Stores a batch's verdicts (clean ones on failure); returns the ids whose elements need re-marking. */
@@ -154,6 +169,7 @@ export class Verdicts {
     if (!verdicts) {
       for (const data of batch) {
         const entry = this.entryFor(data, data.id);
+        if (entry) entry.isAsked = undefined;
         if (entry && !entry.verdict) entry.verdict = cleanVerdict(data.id);
         ids.add(data.id);
       }
@@ -166,6 +182,7 @@ export class Verdicts {
       const entry = this.entryFor(sent.get(verdict.id), verdict.id);
       if (!entry) continue;
       entry.verdict = verdict;
+      entry.isAsked = undefined;
       if (clusters.remember(entry.data, verdict)) grown.add(verdict.clusterId);
     }
     // Earlier copies of a cluster that just turned canned (or grew) need their chip too.
@@ -178,6 +195,7 @@ export class Verdicts {
   newPage(): void {
     this.generation++;
     this.counted.clear();
+    this.uncounted.clear();
     this.counts.read = 0;
     this.counts.canned = 0;
     this.changes++;
