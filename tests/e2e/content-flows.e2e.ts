@@ -236,4 +236,34 @@ describe('content flows on YouTube comments (Chromium)', () => {
     await scrollThrough(end, 0);
     await settled();
   });
+  it("keeps a tab's counts when the page reloads (its Disqus frame comes back under a new frame id)", async () => {
+    session = await launchChromium();
+    const page = await session.openPage('https://www.technewsdaily.example/2026/11/driftwood-notes-1-0');
+    const tabId = await session.tabIdOf(page);
+    const card = async () => {
+      const popup = await session?.openPopup(tabId);
+      if (!popup) throw new Error('no session');
+      const stat = (label: string) => popup.locator('.stat', { hasText: label }).locator('dd').textContent();
+      await expect.poll(() => stat('Canned')).not.toBe('–');
+      const figures = { read: await stat('Read'), canned: await stat('Canned') };
+      await popup.close();
+      return figures;
+    };
+    const cannedInFrame = async () =>
+      (await page
+        .frames()
+        .find((frame) => frame.url().startsWith('https://disqus.com/embed/'))
+        ?.locator('[data-uncanned="canned"]')
+        .count()) ?? 0;
+    await expect.poll(cannedInFrame, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1_500); // every copy judged and reported (reports wait until counts are still)
+    const shown = await cannedInFrame();
+    const first = await card();
+    expect(Number(first.canned)).toBe(shown);
+    await page.bringToFront();
+    await page.reload();
+    await expect.poll(cannedInFrame, { timeout: 10_000 }).toBe(shown);
+    await page.waitForTimeout(1_500);
+    expect(await card()).toEqual(first); // it was twice as much: the old frame's counts stayed in the tab's sum
+  });
 });
