@@ -38,6 +38,17 @@ async function until(page: Page, accept: (rows: Row[]) => boolean, timeout = 15_
 const flagged = (rows: Row[]) => copies(rows).length === 3 && copies(rows).every((row) => row.judged === 'canned');
 
 let session: ChromiumSession | undefined;
+
+/** The popup's "This tab" figures for a tab, once it has any. */
+async function tabFigures(tabId: number): Promise<{ read: string | null; canned: string | null }> {
+  const popup = await session?.openPopup(tabId);
+  if (!popup) throw new Error('no session');
+  const stat = (label: string) => popup.locator('.stat', { hasText: label }).locator('dd').textContent();
+  await expect.poll(() => stat('Read')).not.toBe('–');
+  const figures = { read: await stat('Read'), canned: await stat('Canned') };
+  await popup.close();
+  return figures;
+}
 afterEach(async () => {
   await session?.close();
   session = undefined;
@@ -211,13 +222,8 @@ describe('content flows on YouTube comments (Chromium)', () => {
     const end = 4_000 * 100 - 900; // the last position the 900 px viewport can scroll to
     const tabId = await session.tabIdOf(page);
     const stats = async () => {
-      const popup = await session?.openPopup(tabId);
-      if (!popup) throw new Error('no session');
-      const stat = (label: string) => popup.locator('.stat', { hasText: label }).locator('dd').textContent();
-      await expect.poll(() => stat('Read')).not.toBe('–');
-      const figures = { read: await stat('Read'), canned: Number(await stat('Canned')) };
-      await popup.close();
-      return figures;
+      const figures = await tabFigures(tabId);
+      return { read: figures.read, canned: Number(figures.canned) };
     };
     /** The popup's figures once they match the page: 4,000 read, Canned = the distinct ids shown canned so far. */
     const settled = async () => {
@@ -236,19 +242,12 @@ describe('content flows on YouTube comments (Chromium)', () => {
     await scrollThrough(end, 0);
     await settled();
   });
+
   it("keeps a tab's counts when the page reloads (its Disqus frame comes back under a new frame id)", async () => {
     session = await launchChromium();
     const page = await session.openPage('https://www.technewsdaily.example/2026/11/driftwood-notes-1-0');
     const tabId = await session.tabIdOf(page);
-    const card = async () => {
-      const popup = await session?.openPopup(tabId);
-      if (!popup) throw new Error('no session');
-      const stat = (label: string) => popup.locator('.stat', { hasText: label }).locator('dd').textContent();
-      await expect.poll(() => stat('Canned')).not.toBe('–');
-      const figures = { read: await stat('Read'), canned: await stat('Canned') };
-      await popup.close();
-      return figures;
-    };
+    const card = () => tabFigures(tabId);
     const cannedInFrame = async () =>
       (await page
         .frames()
