@@ -136,6 +136,25 @@ describe('Pipeline', () => {
     expect(item.hasAttribute('data-uncanned-hidden')).toBe(false);
   });
 
+  it('applies a mute in the next tick even while the page floods it with changes (a busy live chat)', async () => {
+    document.body.replaceChildren();
+    const item = message('m1', 'spammer');
+    document.body.append(item);
+    const { pipeline, settle } = pipelineOn(document);
+    pipeline.enqueue([document]);
+    await settle();
+    // Far more changed nodes than one slice can resolve (each holds elements, so each is searched for messages).
+    const flood = Array.from({ length: 20_000 }, () => {
+      const node = document.createElement('section');
+      node.append(document.createElement('span'));
+      return node;
+    });
+    pipeline.enqueue(flood);
+    pipeline.setState(muting('spammer'));
+    pipeline.flush(20); // resolving all of them takes ~700 ms here
+    expect(item.getAttribute('data-uncanned-hidden')).toBe('muted');
+  });
+
   it('still mutes and unmutes a message on the page after thousands of later ones were read', async () => {
     document.body.replaceChildren();
     const first = message('m0', 'spammer');
