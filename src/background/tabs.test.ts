@@ -39,6 +39,7 @@ describe('tab summary and badge', () => {
     await frameReport(3, 0, 0); // the frame paused or emptied
     expect(await bg.send('getTabSummary', { tabId: 7 })).toMatchObject({ site: 'x', read: 2, canned: 1 });
     await frameReport(3, 9, 4);
+    await (await import('./tabs')).tabNavigated(7); // the tab loads (also said for a single-page app's new address)
     await frameReport(0, 1, 0, 'https://x.com/other'); // a new page in the top frame: the old frames are gone
     expect(await bg.send('getTabSummary', { tabId: 7 })).toMatchObject({ site: 'x', read: 1, canned: 0 });
   });

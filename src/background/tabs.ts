@@ -41,7 +41,8 @@ export function reportPageStatus(report: Report, sender: SenderInfo): Promise<vo
 }
 
 /**
- * The tab started loading (a new page, a reload, or a single-page app's new address): the frames inside it are new
+ * The tab started loading (a new page, a reload, or a single-page app's new address: browsers say "loading" for
+ * `pushState` too): the frames inside it are new
  * ones (a reloaded chat or Disqus embed gets a new frame id), so only the top frame's report is kept until they
  * report again.
  */
@@ -58,19 +59,14 @@ export function tabNavigated(tabId: number): Promise<void> {
   });
 }
 
-/**
- * The tab's record with one frame's new report. A new address in the top frame is a new page: its frames start over.
- */
+/** The tab's record with one frame's new report (a new page's frames were dropped by `tabNavigated`). */
 export function withFrameReport(
   previous: TabRecord | undefined,
   tabId: number,
   frameId: number,
   report: FrameReport,
 ): TabRecord {
-  const isNewPage = frameId === 0 && previous?.frames?.[0] !== undefined && previous.frames[0].url !== report.url;
-  const frames: Record<string, FrameReport> = isNewPage ? {} : { ...previous?.frames };
-  frames[frameId] = report;
-  return combine(tabId, frames) as TabRecord;
+  return combine(tabId, { ...previous?.frames, [frameId]: report }) as TabRecord;
 }
 
 /**

@@ -5,15 +5,10 @@
  * and it may wrongly claim one it never held (that message goes uncounted): about 1 in 100 at 20,000 dropped ids
  * and 1 in 8 at 60,000, against memory that stays the same however long the feed is scrolled.
  */
+import { fnv1a } from './read-text';
+
 const bits = 1 << 18;
 const probes = 3;
-
-/** FNV-1a over UTF-16 units with a seed; two seeds give the two hashes the probes are derived from. */
-function hash(text: string, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 export class CountedIds {
   /** Allocated on the first add: most pages never drop an id they counted. */
@@ -37,8 +32,9 @@ export class CountedIds {
   }
 
   private bitsOf(key: string): number[] {
-    const first = hash(key, 0x811c9dc5);
-    const second = hash(key, 0x050c5d1f) | 1; // odd: the probes never coincide
+    // Two seeds give the two hashes the probes are derived from.
+    const first = fnv1a(key);
+    const second = fnv1a(key, 0x050c5d1f) | 1; // odd: the probes never coincide
     const positions: number[] = [];
     for (let i = 0; i < probes; i++) positions.push((first + Math.imul(i, second)) & (bits - 1));
     return positions;

@@ -6,25 +6,12 @@ import { adapters } from './adapters/index';
 import { cssString } from './adapters/readers';
 import { prehideCss } from './page-style';
 import { pageCss } from './styles';
-
-/** Senders a page could hand us: quotes, backslashes, brackets, newlines and NUL inside a would-be handle. */
-const hostileSenders = [
-  'a"],p,[x="',
-  'spam@evil.example\n]))*{}body{display:none!important}',
-  'back\\slash"quote',
-  'nul\u0000byte}',
-  'tab\there\r\f',
-];
+import { hostileSenders, testState } from './test-messages';
 
 const state = (senders: string[]): PageState => ({
-  site: 'youtube',
-  paused: false,
-  cannedAction: 'flag',
+  ...testState,
   mutedAction: 'hide',
   mutes: senders.map((sender) => ({ sender, scope: 'all' })),
-  notCannedSenders: [],
-  notCannedClusters: [],
-  debug: false,
 });
 
 describe('pre-hide stylesheet', () => {

@@ -103,9 +103,12 @@ export function parseTime(raw: string | undefined): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-/** FNV-1a: a last-resort id for messages without one (same sender + text = same id). */
-export function hashId(text: string): string {
-  let hash = 0x811c9dc5;
+/** FNV-1a over UTF-16 units from `seed` (its offset basis by default), unsigned. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let hash = seed;
   for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return `h:${(hash >>> 0).toString(36)}`;
+  return hash >>> 0;
 }
+
+/** A last-resort id for messages without one (same sender + text = same id). */
+export const hashId = (text: string): string => `h:${fnv1a(text).toString(36)}`;

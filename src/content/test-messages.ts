@@ -23,6 +23,15 @@ export const testState: PageState = {
   debug: false,
 };
 
+/** Sender ids a page could hand us: quotes, backslashes, brackets, newlines and NUL inside a would-be handle. */
+export const hostileSenders = [
+  'a"],p,[x="',
+  'spam@evil.example\n]))*{}body{display:none!important}',
+  'back\\slash"quote',
+  'nul\u0000byte}',
+  'tab\there\r\f',
+];
+
 /** `<div class="message" data-sender data-mid><p>text</p></div>`, read by `testAdapter`. */
 export function message(
   id: string,

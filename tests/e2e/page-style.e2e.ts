@@ -3,6 +3,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../../src/content/adapters/index';
 import { prehideCss } from '../../src/content/page-style';
+import { hostileSenders, testState } from '../../src/content/test-messages';
 import type { PageState } from '../../src/shared/views';
 import { chromiumPath, quietChromiumArgs } from './lib/chromium';
 
@@ -11,23 +12,11 @@ import { chromiumPath, quietChromiumArgs } from './lib/chromium';
 // Selectors are built in the page, where CSS.escape exists (WordPress uses it); here Node borrows happy-dom's.
 globalThis.CSS ??= new Window().CSS as unknown as typeof CSS;
 
-const hostile = [
-  'a"],p,[x="',
-  'spam@evil.example\n]))*{}body{display:none!important}',
-  'back\\slash"quote',
-  'nul\u0000byte}',
-  'tab\there\r\f',
-  'normal-handle',
-];
+const hostile = [...hostileSenders, 'normal-handle'];
 const state: PageState = {
-  site: 'youtube',
-  paused: false,
-  cannedAction: 'flag',
+  ...testState,
   mutedAction: 'hide',
   mutes: hostile.map((sender) => ({ sender, scope: 'all' })),
-  notCannedSenders: [],
-  notCannedClusters: [],
-  debug: false,
 };
 
 let browser: Awaited<ReturnType<typeof chromium.launch>>;
