@@ -1,51 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { ItemVerdict, PageState } from '../shared/views';
+import type { ItemVerdict } from '../shared/views';
 import { Pipeline } from './pipeline';
 import { returnFocusToStub, stubTag } from './stub';
 import { message, testAdapter, testState } from './test-messages';
-import { cleanVerdict } from './verdicts';
+import { manyLater, muting, pipelineOn, repeatVerdict } from './test-pipeline';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
 
 const adapter = testAdapter;
 const state = testState;
-
-const muting = (sender: string): PageState => ({ ...state, mutes: [{ sender, scope: 'all' }] });
-/** What the background says of a sender's fourth copy of a text. */
-const repeatVerdict = (id: string): ItemVerdict => ({
-  ...cleanVerdict(id),
-  canned: true,
-  reason: 'repeat-sender',
-  senderCount: 4,
-  clusterId: 'c1',
-});
-
-/** Thousands of later messages: more than the page keeps in memory (the LRU of message ids). */
-const manyLater = () => Array.from({ length: 3_200 }, (_, index) => message(`n${index}`));
-
-/** A pipeline whose background answers every batch at once with clean verdicts; `sent` lists what it was asked. */
-function pipelineOn(doc: Document, initial = state, verdictFor = (id: string): ItemVerdict => cleanVerdict(id)) {
-  const sent: string[] = [];
-  const pipeline = new Pipeline(adapter, doc, initial, {
-    classify: async (items) => {
-      sent.push(...items.map((data) => data.id));
-      return items.map((data) => verdictFor(data.id));
-    },
-    actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
-    onChange: () => {},
-  });
-  /** Flushes until the queues and the classify requests are done. */
-  const settle = async () => {
-    for (let round = 0; round < 200; round++) {
-      pipeline.flush(1_000);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!pipeline.hasWork) pipeline.flush(1_000);
-      if (!pipeline.hasWork) return;
-    }
-  };
-  return { pipeline, settle, sent };
-}
 
 describe('Pipeline', () => {
   it('judges a message again when its element is re-read after the page forgot the message', async () => {
@@ -151,8 +115,10 @@ describe('Pipeline', () => {
     });
     pipeline.enqueue(flood);
     pipeline.setState(muting('spammer'));
-    pipeline.flush(20); // resolving all of them takes ~700 ms here
+    // Resolving all of them takes ~700 ms here; a slice of 100 ms leaves room for a GC pause on a busy machine.
+    pipeline.flush(100);
     expect(item.getAttribute('data-uncanned-hidden')).toBe('muted');
+    expect(pipeline.hasWork).toBe(true); // nodes were still waiting: the mute did not just come after them
   });
 
   it('still mutes and unmutes a message on the page after thousands of later ones were read', async () => {
@@ -261,18 +227,6 @@ describe('Pipeline', () => {
     await settle();
     expect(document.querySelectorAll(stubTag)).toHaveLength(1);
     expect(line()).not.toBe(before);
-  });
-
-  it('starts its counts over when paused (clearAll), so the badge does not keep them', async () => {
-    document.body.replaceChildren();
-    document.body.append(message('m0'), message('m1'));
-    const { pipeline, settle } = pipelineOn(document);
-    pipeline.enqueue([document]);
-    await settle();
-    expect(pipeline.counts.read).toBe(2);
-    pipeline.clearAll();
-    expect(pipeline.counts.read).toBe(0);
-    expect(document.querySelectorAll('[data-uncanned]')).toHaveLength(0);
   });
 
   it('moves keyboard focus into the message when "Show" on its stub is pressed', async () => {

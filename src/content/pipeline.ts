@@ -21,7 +21,16 @@ export interface PipelineDeps {
   actions: ControlActions;
   /** Counts or hiding changed, or a request finished (status report, next tick). */
   onChange(): void;
+  /** Milliseconds, for the recent-reads window (tests pass their own clock). */
+  now?: () => number;
 }
+
+/**
+ * A single-page app may change its address before or after it renders the new page. Elements still showing what
+ * they showed before the address changed are the old page's (not counted for the new one), unless they started
+ * showing it in the last one to two seconds: the new page rendered first.
+ */
+const recentMs = 1_000;
 
 export class Pipeline {
   private readonly intake: Intake;
@@ -33,6 +42,13 @@ export class Pipeline {
   private readonly clusters = new ClusterMemory();
   private readonly verdicts: Verdicts;
   private readonly queue: ClassifyQueue;
+  /** Elements that still show the previous page's message after a navigation: not counted for this page. */
+  private carried = new WeakSet<Element>();
+  /** Elements that started showing their message in the current and the previous `recentMs` window. */
+  private recentReads: Element[] = [];
+  private earlierReads: Element[] = [];
+  private recentSince = Number.NEGATIVE_INFINITY;
+  private readonly now: () => number;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -40,6 +56,7 @@ export class Pipeline {
     private state: PageState,
     private readonly deps: PipelineDeps,
   ) {
+    this.now = deps.now ?? (() => performance.now());
     this.itemSelector = planFor(adapter).item;
     this.intake = new Intake(adapter, doc);
     this.verdicts = new Verdicts(
@@ -77,6 +94,7 @@ export class Pipeline {
     const start = performance.now();
     const spent = () => performance.now() - start > budgetMs;
     const before = this.verdicts.changes;
+    this.rotateReads();
     // Nodes first: an element re-used for another message is then known to wait for its re-read (remark skips it).
     // With verdicts or a mute waiting, they get at least half of the slice however busy the page is (a live chat).
     this.intake.resolve(this.remarks.size > 0 ? () => performance.now() - start > budgetMs / 2 : spent);
@@ -108,17 +126,30 @@ export class Pipeline {
       return;
     }
     const isFresh = previous === undefined;
-    // A re-used element now shows another message: what we wrote for the old one goes.
-    if (!isFresh && previous !== data.id) clearMarks(item, this.itemSelector);
+    if (previous !== data.id) {
+      // A re-used element now shows another message: what we wrote for the old one goes.
+      if (!isFresh) clearMarks(item, this.itemSelector);
+      this.carried.delete(item);
+      this.recentReads.push(item);
+    }
     this.shown.add(data.id, item);
-    const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend));
+    const isCounted = !this.carried.has(item);
+    const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend), isCounted);
     this.mark(item, entry.data, entry.verdict, isFresh);
+  }
+
+  private rotateReads(): void {
+    const now = this.now();
+    if (now - this.recentSince <= recentMs) return;
+    this.earlierReads = now - this.recentSince <= 2 * recentMs ? this.recentReads : [];
+    this.recentReads = [];
+    this.recentSince = now;
   }
 
   private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined, isFresh = false): void {
     const effective = this.clusters.effective(data, verdict);
     const decision = decide(this.state, data, effective, { revealed: this.revealed });
-    if (decision.judged === 'canned') this.verdicts.countCanned(data.id);
+    if (decision.judged === 'canned' && !this.carried.has(item)) this.verdicts.countCanned(data.id);
     else if (decision.judged === 'clean') this.verdicts.uncountCanned(data.id);
     // An element we never marked carries nothing of ours: until its verdict (or a mute) there is nothing to write.
     if (isFresh && !decision.judged && !decision.hidden && !decision.revealed) return;
@@ -153,6 +184,11 @@ export class Pipeline {
 
   /** A new page in a single-page app: counts start over, everything on screen is read again. */
   restart(): void {
+    this.rotateReads();
+    const recent = new Set([...this.recentReads, ...this.earlierReads]);
+    this.carried = new WeakSet();
+    for (const id of this.shown.ids())
+      for (const element of this.shown.of(id)) if (!recent.has(element)) this.carried.add(element);
     this.verdicts.newPage();
     this.enqueue([this.doc]);
   }
@@ -167,5 +203,6 @@ export class Pipeline {
     this.intake.clear();
     this.remarks.clear();
     this.shown.clear();
+    this.carried = new WeakSet();
   }
 }

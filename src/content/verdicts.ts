@@ -69,8 +69,11 @@ export class Verdicts {
     return this.entries.get(id);
   }
 
-  /** Records a message seen on the page; a new one with text goes to `classify`. */
-  read(data: ItemData, classify: (data: ItemData) => void): Entry {
+  /**
+   * Records a message seen on the page; a new one with text goes to `classify`. `isCounted` false: still the
+   * previous page's element (see Pipeline.restart), not counted for this page.
+   */
+  read(data: ItemData, classify: (data: ItemData) => void, isCounted = true): Entry {
     const kept = slim(data);
     let entry = this.entries.get(data.id);
     const hasText = data.text.trim() !== '';
@@ -93,7 +96,7 @@ export class Verdicts {
         entry.isTextless = true;
       }
     }
-    if (entry.readIn !== this.generation) {
+    if (isCounted && entry.readIn !== this.generation) {
       entry.readIn = this.generation;
       this.counts.read++;
       this.changes++;

@@ -158,6 +158,32 @@ describe('content flows on YouTube comments (Chromium)', () => {
     expect(after).toHaveLength(before.length); // every swapped element was read again under its new id
   });
 
+  it('counts only the new comments when an SPA changes its address before it renders the new page', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    const tabId = await session.tabIdOf(page);
+    const before = await until(page, flagged);
+    await page.waitForTimeout(2_500); // read well before the address changes: the old page's
+    await page.evaluate(() => {
+      history.pushState({}, '', '/watch?v=Dr1ftW00d12');
+      document.body.append(Object.assign(document.createElement('div'), { id: 'progress' })); // a loading bar
+    });
+    await page.waitForTimeout(1_000); // the change makes the script look again: the old comments, new address
+    await page.evaluate(() => {
+      for (const [index, item] of document.querySelectorAll('ytd-comment-view-model').entries()) {
+        const link = item.querySelector('#published-time-text a');
+        link?.setAttribute('href', `/watch?v=Dr1ftW00d12&lc=UgzAddressFirst${String(index).padStart(4, '0')}AaABAg`);
+        const text = item.querySelector('#content-text');
+        if (text) text.textContent = `Third video, comment ${index}: ${'abcdefghijklmnop'.slice(index)} sound check`;
+      }
+    });
+    const after = await until(page, (rows) => rows.every((row) => row.id.startsWith('UgzAddressFirst')));
+    await page.waitForTimeout(1_500); // reports wait until the counts are still
+    const canned = after.filter((row) => row.judged === 'canned').length;
+    // Each swapped element once; it was twice as many (the old comments counted for the new page too).
+    expect(await tabFigures(tabId)).toEqual({ read: String(before.length), canned: String(canned) });
+  });
+
   it('re-judges an element a virtualized list re-uses for another message', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
