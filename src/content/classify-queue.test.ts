@@ -119,4 +119,23 @@ describe('ClassifyQueue', () => {
       vi.useRealTimers();
     }
   });
+
+  it('counts a request left unanswered as failed: asked once more, then handed back without verdicts', async () => {
+    vi.useFakeTimers();
+    try {
+      const { requests, classify } = controlled(); // never answered
+      const onVerdicts = vi.fn();
+      const queue = new ClassifyQueue({ classify, onVerdicts, onSettled: () => queue.send() }, 1_000, 30_000);
+      queue.add(item(1));
+      queue.send();
+      await vi.advanceTimersByTimeAsync(30_000 + 1_000); // timed out, asked again after the retry delay
+      expect(requests).toHaveLength(2);
+      for (let index = 2; index < 500; index++) queue.add(item(index)); // meanwhile the chat goes on
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(onVerdicts).toHaveBeenCalledWith([item(1)], undefined);
+      expect(requests.length).toBeGreaterThan(2); // the waiting messages went out instead of piling up
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

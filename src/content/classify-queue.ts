@@ -30,9 +30,14 @@ export class ClassifyQueue {
   /** Messages whose request failed once: a second failure hands them back without verdicts. */
   private readonly retried = new WeakSet<ItemData>();
 
+  /**
+   * `timeoutMs`: a request unanswered this long counts as failed (asked once more, then left clean). Chrome gives
+   * up on a message only after minutes, and meanwhile a busy chat's messages would pile up here, texts and all.
+   */
   constructor(
     private readonly callbacks: ClassifyCallbacks,
     private readonly retryDelayMs = 2_000,
+    private readonly timeoutMs = 30_000,
   ) {}
 
   get hasWork(): boolean {
@@ -76,8 +81,7 @@ export class ClassifyQueue {
     for (const data of batch) this.pending.delete(data.id);
     this.inFlight = true;
     const epoch = this.epoch;
-    this.callbacks
-      .classify(batch)
+    this.withTimeout(this.callbacks.classify(batch))
       .then(
         (verdicts) => {
           if (epoch === this.epoch) this.callbacks.onVerdicts(batch, verdicts);
@@ -90,5 +94,12 @@ export class ClassifyQueue {
         this.inFlight = false;
         this.callbacks.onSettled();
       });
+  }
+
+  private withTimeout(request: Promise<ItemVerdict[]>): Promise<ItemVerdict[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('classify timed out')), this.timeoutMs);
+      request.then(resolve, reject).finally(() => clearTimeout(timer));
+    });
   }
 }

@@ -6,6 +6,8 @@ import type { ItemVerdict } from '../shared/views';
 import type { ItemData } from './adapters/define-adapter';
 
 const maxClusters = 3000;
+/** Senders remembered per cluster: a copy-paste wave in a live chat brings a new one with every message. */
+const maxSendersPerCluster = 500;
 
 /** The best canned verdicts of one cluster: as a template, and as each sender's repeat. */
 interface Best {
@@ -24,11 +26,11 @@ export class ClusterMemory {
   remember(data: ItemData, verdict: ItemVerdict): boolean {
     if (!verdict.canned || !verdict.clusterId) return false;
     let best = this.canned.get(verdict.clusterId);
-    if (!best) {
-      best = {};
-      this.canned.set(verdict.clusterId, best);
-      if (this.canned.size > maxClusters) this.canned.delete(this.canned.keys().next().value as string);
-    }
+    // Least recently seen clusters go first; the copies they reached keep their verdict (Verdicts.receive).
+    if (best) this.canned.delete(verdict.clusterId);
+    else best = {};
+    this.canned.set(verdict.clusterId, best);
+    if (this.canned.size > maxClusters) this.canned.delete(this.canned.keys().next().value as string);
     const known = verdict.reason === 'template' ? best.template : best.repeats?.get(data.sender);
     const merged = {
       ...verdict,
@@ -38,7 +40,9 @@ export class ClusterMemory {
     if (verdict.reason === 'template') best.template = merged;
     else {
       best.repeats ??= new Map();
+      best.repeats.delete(data.sender);
       best.repeats.set(data.sender, merged);
+      if (best.repeats.size > maxSendersPerCluster) best.repeats.delete(best.repeats.keys().next().value as string);
     }
     return !known || known.senderCount !== merged.senderCount || known.templateSenders !== merged.templateSenders;
   }

@@ -7,6 +7,8 @@ import { findItems, itemsAfter, planFor } from './extract';
 
 export class Intake {
   private readonly nodes = new Set<Node>();
+  /** Elements whose children changed: only the message they are in (if any) is read again. */
+  private readonly changed = new Set<Node>();
   readonly items = new Set<Element>();
   /** While the document is still parsing, mutations only ask for a scan of unmarked items. */
   private scanPending = false;
@@ -26,14 +28,18 @@ export class Intake {
   }
 
   get hasWork(): boolean {
-    return this.nodes.size > 0 || this.items.size > 0 || this.scanPending;
+    return this.nodes.size > 0 || this.changed.size > 0 || this.items.size > 0 || this.scanPending;
   }
 
-  enqueue(nodes: Iterable<Node>): void {
+  /** `nodes` may hold messages anywhere inside; `changed` only matter inside one (see observe.ts). */
+  enqueue(nodes: Iterable<Node>, changed: Iterable<Node> = []): void {
     // The parser inserts every element as its own mutation (100,000 on a 5,000-comment page): while loading,
     // one scan per tick for items not marked yet is far cheaper than resolving each node.
     if (this.doc.readyState === 'loading') this.scanPending = true;
-    else for (const node of nodes) this.nodes.add(node);
+    else {
+      for (const node of nodes) this.nodes.add(node);
+      for (const node of changed) this.changed.add(node);
+    }
   }
 
   /**
@@ -69,6 +75,12 @@ export class Intake {
   /** Resolves queued nodes to items until `spent()` says the slice is over. */
   resolve(spent: () => boolean): void {
     if (this.scanPending) this.scanUnmarked();
+    for (const node of this.changed) {
+      this.changed.delete(node);
+      const owner = node.nodeType === 1 ? (node as Element).closest(this.itemSelector) : null;
+      if (owner) this.items.add(owner);
+      if (spent()) return;
+    }
     for (const node of this.nodes) {
       this.nodes.delete(node);
       this.resolveNode(node);
@@ -94,6 +106,7 @@ export class Intake {
 
   clear(): void {
     this.nodes.clear();
+    this.changed.clear();
     this.items.clear();
     this.lastQueued = undefined;
     this.flat = new WeakSet();

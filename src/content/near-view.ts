@@ -12,7 +12,13 @@
  * (trace, 2 runs each). With four viewports of margin, a chip still comes in well before it is seen.
  */
 const options = { rootMargin: '400% 0px', delay: 250 };
-const pending = new WeakMap<Element, () => void>();
+/**
+ * Items waiting, with what to run. An observer keeps what it observes alive, and a message removed before it came
+ * near (a single-page app's next page, a chat scrolling on) never gets a callback: removed items are swept out
+ * whenever the map doubled since the last sweep.
+ */
+const pending = new Map<Element, () => void>();
+let sweepAbove = 256;
 const observers = new WeakMap<Document, IntersectionObserver>();
 
 /**
@@ -55,7 +61,14 @@ export function whenNearView(item: Element, run: () => void): void {
   }
   const waiting = pending.has(item);
   pending.set(item, run); // the latest decision wins
-  if (!waiting) observer.observe(item);
+  if (waiting) return;
+  observer.observe(item);
+  if (pending.size > sweepAbove) sweepRemoved();
+}
+
+function sweepRemoved(): void {
+  for (const item of pending.keys()) if (!item.isConnected) cancelNearView(item);
+  sweepAbove = Math.max(256, pending.size * 2);
 }
 
 export function cancelNearView(item: Element): void {

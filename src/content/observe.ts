@@ -9,21 +9,27 @@ const isOwn = (node: Node) =>
 /** Attributes that change when a framework re-uses an element for another message. */
 const identityAttributes = ['href', 'thingid', 'data-id', 'data-fullname', 'data-event-urn', 'data-testid'];
 
-export function observe(root: Node, onNodes: (nodes: Node[]) => void): () => void {
+/**
+ * `onNodes(added, changed)`: `added` may hold new messages anywhere inside; `changed` are elements whose children
+ * changed, which matter only inside a message. A list that gets one more row is `changed`: searching it again would
+ * re-read every row already in it, on every append (quadratic on a page that loads more, and in a live chat).
+ */
+export function observe(root: Node, onNodes: (added: Node[], changed: Node[]) => void): () => void {
   const observer = new MutationObserver((records) => {
-    const nodes: Node[] = [];
+    const added: Node[] = [];
+    const changed: Node[] = [];
     for (const record of records) {
       if (record.type === 'attributes') {
-        nodes.push(record.target);
+        added.push(record.target); // an identity attribute (a link's href, a row's id): read what holds it again
         continue;
       }
-      const added = [...record.addedNodes].filter((node) => node.nodeType === 1 && !isOwn(node));
+      const nodes = [...record.addedNodes].filter((node) => node.nodeType === 1 && !isOwn(node));
       const removedOwn = record.removedNodes.length > 0 && [...record.removedNodes].every(isOwn);
-      if (added.length === 0 && (removedOwn || record.removedNodes.length === 0)) continue;
-      nodes.push(...added);
-      if (!isOwn(record.target)) nodes.push(record.target); // content changed inside an existing message
+      if (nodes.length === 0 && (removedOwn || record.removedNodes.length === 0)) continue;
+      added.push(...nodes);
+      if (!isOwn(record.target)) changed.push(record.target); // content changed inside an existing message
     }
-    if (nodes.length > 0) onNodes(nodes);
+    if (added.length > 0 || changed.length > 0) onNodes(added, changed);
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: identityAttributes });
   return () => observer.disconnect();

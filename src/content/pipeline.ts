@@ -60,7 +60,10 @@ export class Pipeline {
     this.itemSelector = planFor(adapter).item;
     this.intake = new Intake(adapter, doc);
     this.verdicts = new Verdicts(
-      (id) => this.shown.forget(id),
+      (id) => {
+        this.shown.forget(id);
+        this.revealed.delete(id); // "Show" lasts while the message is on the page (kept for good, the set grew)
+      },
       (id) => this.shown.of(id).length > 0,
     );
     this.queue = new ClassifyQueue({
@@ -76,8 +79,8 @@ export class Pipeline {
     return this.verdicts.counts;
   }
 
-  enqueue(nodes: Iterable<Node>): void {
-    this.intake.enqueue(nodes);
+  enqueue(nodes: Iterable<Node>, changed?: Iterable<Node>): void {
+    this.intake.enqueue(nodes, changed);
   }
 
   /** Queues every item not processed yet (parsing done: includes the last item earlier scans left out). */
@@ -203,6 +206,9 @@ export class Pipeline {
     this.intake.clear();
     this.remarks.clear();
     this.shown.clear();
+    this.revealed.clear();
     this.carried = new WeakSet();
+    this.recentReads = [];
+    this.earlierReads = [];
   }
 }

@@ -108,8 +108,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     };
     const attach = () => {
       if (stopped || observer) return;
-      observer = observe(doc, (nodes) => {
-        pipeline.enqueue(nodes);
+      observer = observe(doc, (added, changed) => {
+        pipeline.enqueue(added, changed);
         schedule();
       });
       pipeline.scanUnmarked(); // parsing done: includes the last item the loading-time scans left out

@@ -156,7 +156,8 @@ export class Verdicts {
     const entry = this.entries.get(id);
     if (!entry || entry.cannedIn !== this.generation) return;
     entry.cannedIn = undefined;
-    this.uncounted.add(id);
+    // Only a key the filter holds needs the exception (a "Not canned" per message would grow the set for good).
+    if (this.counted.has(`canned:${id}`)) this.uncounted.add(id);
     this.counts.canned = Math.max(0, this.counts.canned - 1);
     this.changes++;
   }
@@ -188,9 +189,14 @@ export class Verdicts {
       entry.isAsked = undefined;
       if (clusters.remember(entry.data, verdict)) grown.add(verdict.clusterId);
     }
-    // Earlier copies of a cluster that just turned canned (or grew) need their chip too.
+    // Earlier copies of a cluster that just turned canned (or grew) take its verdict, kept on their entry (so the
+    // cluster may later leave the memory), and those on the page get their chip.
     if (grown.size > 0)
-      for (const [id, entry] of this.entries) if (grown.has(entry.verdict?.clusterId ?? '')) ids.add(id);
+      for (const [id, entry] of this.entries) {
+        if (!grown.has(entry.verdict?.clusterId ?? '')) continue;
+        entry.verdict = clusters.effective(entry.data, entry.verdict);
+        if (this.isShown(id)) ids.add(id);
+      }
     return ids;
   }
 
