@@ -18,6 +18,25 @@ describe('extract helpers', () => {
     expect(readText(document.getElementById('t') as Element)).toBe('Hello 👋 world\nSecond line');
   });
 
+  it('keeps words that only look like UI strings, and drops the UI strings in the shapes sites leave them', () => {
+    const read = (html: string, isName = false) => {
+      document.body.innerHTML = `<div id="t">${html}</div>`;
+      return readText(document.getElementById('t') as Element, undefined, undefined, isName);
+    };
+    expect(read('The footage is unedited')).toBe('The footage is unedited');
+    expect(read('Kids should read more')).toBe('Kids should read more');
+    expect(read('Read More', true)).toBe('Read More'); // a display name
+    expect(read('Great framework for founders …see more')).toBe('Great framework for founders');
+    expect(read('Fixed the typo (edited)')).toBe('Fixed the typo');
+    expect(read('Hola a todos<div>See translation</div>')).toBe('Hola a todos');
+  });
+
+  it('reads table cells apart and headings, sections and definition lists as lines', () => {
+    document.body.innerHTML =
+      '<div id="t"><table><tr><th>OS</th><th>Version</th></tr><tr><td>Linux</td><td>6.1</td></tr></table><h5>Note</h5><section>Works</section><dl><dt>Term</dt><dd>Meaning</dd></dl></div>';
+    expect(readText(document.getElementById('t') as Element)).toBe('OS Version\nLinux 6.1\nNote\nWorks\nTerm\nMeaning');
+  });
+
   it('stops reading a huge text once it has four times what it keeps', () => {
     document.body.innerHTML = '<div id="t"></div>';
     const element = document.getElementById('t') as Element;

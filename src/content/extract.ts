@@ -129,8 +129,19 @@ function readField(item: Element, field: Field | undefined, adapter: SiteAdapter
   return element && field ? field.read(element, item) : undefined;
 }
 
-const linkOf = (element: Element) =>
-  resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
+const linkOf = (element: Element) => {
+  const link = resolveHref(element) ?? resolveHref(element, 'permalink') ?? resolveHref(element, 'data-permalink');
+  return link && withoutTracking(link);
+};
+
+/** Query parameters that only track who clicked (Facebook's `__cft__[0]`, `__tn__`; `utm_*`; `fbclid`; `igsh`). */
+const tracking = /^(?:__cft__|__tn__|utm_|fbclid$|igshid$|igsh$)/;
+function withoutTracking(link: string): string {
+  if (!/[?&](?:__cft__|__tn__|utm_|fbclid|igsh)/.test(link)) return link; // the usual case: no URL parsing
+  const url = URL.canParse(link) ? new URL(link) : undefined;
+  for (const name of url ? [...url.searchParams.keys()] : []) if (tracking.test(name)) url?.searchParams.delete(name);
+  return url?.href ?? link;
+}
 
 /** A link the popup and the panel may open: http(s) only (a page can say `javascript:`), and whole (a cut one leads nowhere). */
 const isWebLink = (link: string) => link.length <= 2048 && /^https?:\/\//i.test(link);
@@ -166,7 +177,7 @@ export function extractItem(adapter: SiteAdapter, item: Element, isFlat?: boolea
     limits.maxTextLength,
   );
   const nameElement = custom.senderName === undefined ? pickOwn(item, adapter.senderName, adapter, reads) : undefined;
-  const nameText = nameElement && readText(nameElement);
+  const nameText = nameElement && readText(nameElement, undefined, limits.maxIdLength, true);
   const senderName =
     custom.senderName ?? ((nameText?.includes('\n') ? nameText.replace(/\s+/g, ' ') : nameText) || undefined);
   const linkElement = custom.permalink === undefined ? pickOwn(item, adapter.permalink, adapter, reads) : undefined;

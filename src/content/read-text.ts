@@ -11,9 +11,19 @@ const skippedTags = new Set([
   'uncanned-controls',
   'uncanned-stub',
 ]);
-const blockTags = new Set(['p', 'div', 'li', 'blockquote', 'pre', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'tr']);
-/** UI strings some sites leave at the end of the text element (sites.md §1 rule 5). */
-const trailingUi = /\s*(?:…|\.\.\.)?\s*(?:see more|show more|read more|see translation|\(edited\)|edited)\s*$/i;
+const blockTags = new Set([
+  ...['p', 'div', 'section', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'tr'],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+]);
+/** Table cells of a row read apart ("Linux 6.1", not "Linux6.1"). */
+const cellTags = new Set(['td', 'th']);
+/**
+ * UI strings some sites leave at the end of the text element (sites.md §1 rule 5), only in the shapes they take
+ * there: after an ellipsis ("…see more"), "(edited)", or a line of their own. A comment that ends in "read more"
+ * or "unedited" keeps its words.
+ */
+const trailingUi =
+  /(?:\s*(?:…|\.\.\.)\s*(?:see more|show more|read more|more)|\s+\(edited\)|\n(?:see more|show more|read more|see translation|edited|\(edited\)))$/i;
 
 const isSkipped = (element: Element, exclude: string | undefined) =>
   skippedTags.has(element.localName) ||
@@ -40,7 +50,11 @@ function collect(node: Node, exclude: string | undefined, out: Collected): void 
       if (isSkipped(element, exclude)) continue;
       if (tag === 'img') push(out, element.getAttribute('alt') ?? '');
       else if (tag === 'br') push(out, '\n');
-      else if (blockTags.has(tag)) {
+      else if (cellTags.has(tag)) {
+        push(out, ' ');
+        collect(element, exclude, out);
+        push(out, ' ');
+      } else if (blockTags.has(tag)) {
         push(out, '\n');
         collect(element, exclude, out);
         push(out, '\n');
@@ -50,7 +64,7 @@ function collect(node: Node, exclude: string | undefined, out: Collected): void 
 }
 
 /** Elements `collect` treats specially; without any, the text element reads the same as its `textContent`. */
-const special = [...skippedTags, ...blockTags, 'img', 'br', '[role=button]'].join(',');
+const special = [...skippedTags, ...blockTags, ...cellTags, 'img', 'br', '[role=button]'].join(',');
 const specialWith = new Map<string, string>();
 function hasSpecial(element: Element, exclude: string | undefined): boolean {
   let selector = special;
@@ -67,8 +81,9 @@ const mayEndInUi = (text: string) => /(?:more|translation|edited\)?)$/i.test(tex
 /**
  * Emoji images by alt text, paragraphs on their own lines, buttons, UI strings and our controls dropped. `max`:
  * only the start of a huge text is cleaned (a 10 MB comment took 1.4 s whole), enough for `max` characters after.
+ * `isName`: a display name keeps every word (someone may call themselves "Read More").
  */
-export function readText(element: Element, exclude?: string, max = Number.POSITIVE_INFINITY): string {
+export function readText(element: Element, exclude?: string, max = Number.POSITIVE_INFINITY, isName = false): string {
   let raw: string;
   // The common cases: plain text, or inline wrappers only (YouTube's span in #content-text).
   // childElementCount, not firstElementChild: a child wrapper costs ~2 µs to create in the isolated world.
@@ -86,7 +101,7 @@ export function readText(element: Element, exclude?: string, max = Number.POSITI
       const clean = line.replace(/\s+/g, ' ').trim();
       if (clean) text = text ? `${text}\n${clean}` : clean;
     }
-  return mayEndInUi(text) ? text.replace(trailingUi, '').trim() : text;
+  return !isName && mayEndInUi(text) ? text.replace(trailingUi, '').trim() : text;
 }
 
 /** Milliseconds since the epoch from ISO strings, unix seconds, HN's "ISO unix" titles or "July 30, 2026 at 8:35 AM". */

@@ -28,7 +28,10 @@ describe('disqus adapter', () => {
 
   it('keeps guests apart from profiles', () => {
     loadPage(embed);
-    expect(extractAll(adapter).find((item) => item?.senderName === 'Olek Pawlak')?.sender).toBe('guest:Olek Pawlak');
+    const items = extractAll(adapter);
+    expect(items.find((item) => item?.senderName === 'Olek Pawlak')?.sender).toBe('guest:Olek Pawlak');
+    // A profile known only by its disqus.com/by/<username>/ link (no data-username) is no guest (sites.md §13).
+    expect(items.find((item) => item?.senderName === 'Tomasz Kowal')?.sender).toBe('tkowaldev');
   });
 
   // happy-dom evaluates `:has()` with inner combinators wrongly; the match count is checked in e2e.

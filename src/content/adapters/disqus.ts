@@ -1,9 +1,13 @@
 import { defineAdapter, type Reader } from './define-adapter';
-import { attr, cssString, ownText } from './readers';
+import { attr, cssString, hrefMatch, ownText } from './readers';
 
-/** Profile username; guests have only a name, kept apart with a "guest:" prefix (no stable id exists). */
+const profileLink = hrefMatch(/^\/by\/([^/?#]+)/);
+/**
+ * Profile username (`data-username`, or the disqus.com/by/<username>/ profile link); guests have only a name, kept
+ * apart with a "guest:" prefix (no stable id exists).
+ */
 const username: Reader = (element, item) =>
-  element.getAttribute('data-username')?.toLowerCase() ||
+  (element.getAttribute('data-username') || profileLink(element, item))?.toLowerCase() ||
   (element.matches('.author') ? `guest:${ownText(element, item)}` : undefined);
 
 // Runs inside the cross-origin iframe disqus.com/embed/comments/ (all_frames). data-role / data-action survived
@@ -14,7 +18,10 @@ export default defineAdapter({
   isRelevantPage: (url) => url.pathname.startsWith('/embed/comments'),
   item: '.post-content[data-role="post-content"]', // inside li.post; replies are in the sibling ul.children
   text: '.post-message[data-role="message"]',
-  sender: { from: ['.post-byline a[data-username]', '.post-byline .author'], read: username },
+  sender: {
+    from: ['.post-byline a[data-username]', '.post-byline a[href*="disqus.com/by/"]', '.post-byline .author'],
+    read: username,
+  },
   senderName: '.post-byline .author',
   messageId: {
     from: 'a.time-ago[href*="#comment-"]',
@@ -24,7 +31,7 @@ export default defineAdapter({
   time: { from: 'a.time-ago[data-role="relative-time"]', read: attr('title') }, // "Monday, November 24, 2026 3:00 PM"
   slot: '.comment__header', // after the byline and time
   senderSelector: (sender) =>
-    `.post-content[data-role="post-content"]:has(.post-byline a[data-username=${cssString(sender)} i])`,
+    `.post-content[data-role="post-content"]:has(.post-byline :is(a[data-username=${cssString(sender)} i], a[href*=${cssString(`disqus.com/by/${sender}/`)} i]))`,
 });
 
 /* Test URLs:

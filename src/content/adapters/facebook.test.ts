@@ -22,6 +22,16 @@ describe('facebook adapter', () => {
     expect(items.filter((item) => item?.sender === '1000552931000')).toHaveLength(4);
   });
 
+  it('reads every paragraph when no span[lang] wraps them, and keeps no tracking tokens in the permalink', () => {
+    loadPage(url);
+    const lena = extractAll(adapter).find((item) => item?.senderName === 'Lena Brandt');
+    expect(lena).toMatchObject({
+      id: '998968',
+      text: 'Can I use it on my old iPad?\nIt is stuck on iPadOS 15 and most apps have stopped supporting it.',
+      permalink: 'https://www.facebook.com/groups/notetakers/posts/1029384756/?comment_id=998968',
+    });
+  });
+
   it('reads emoji by alt text and drops "See more"', () => {
     loadPage(url);
     const items = extractAll(adapter);

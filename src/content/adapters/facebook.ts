@@ -1,4 +1,5 @@
-import { defineAdapter, type Reader } from './define-adapter';
+import { readText } from '../read-text';
+import { defineAdapter, type ItemData, type Reader } from './define-adapter';
 import { cssString, hrefParam, resolveUrl } from './readers';
 
 const notProfiles = /^(groups|watch|hashtag|photo|photo\.php|story\.php|events|pages|reel|share|permalink\.php)$/;
@@ -14,13 +15,22 @@ const profileId: Reader = (element) => {
   return vanity && !notProfiles.test(vanity) ? vanity.toLowerCase() : undefined;
 };
 
+const paragraph = 'div[dir="auto"][style*="text-align"]';
+
+/** Paragraphs are sibling divs when no span[lang] wraps them (sites.md §5): a selector's first match is only one. */
+function paragraphs(item: Element): Partial<ItemData> | undefined {
+  if (item.querySelector('span[lang]')) return undefined;
+  const own = [...item.querySelectorAll(paragraph)].filter((element) => element.closest('[role="article"]') === item);
+  return own.length > 1 ? { text: own.map((element) => readText(element, '[role="button"]')).join('\n') } : undefined;
+}
+
 // Atomic classes churn; hooks are role="article", href shapes and dir="auto" (sites.md §5). aria-label text is
 // localized ("Comment by …"), so only its presence is used.
 export default defineAdapter({
   id: 'facebook',
   hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
   item: 'div[role="article"][aria-label]:has(a[href*="comment_id="])', // comments and replies, not the post
-  text: ['span[lang]', 'div[dir="auto"][style*="text-align"]'], // one div per paragraph inside span[lang]
+  text: ['span[lang]', paragraph], // one div per paragraph, inside span[lang] or not (then see `comment`)
   textExclude: '[role="button"]', // "See more"
   sender: { from: 'a[role="link"][href]', read: profileId }, // avatar link first, then the name link
   senderName: 'a[role="link"][href] span[dir="auto"]',
@@ -29,6 +39,7 @@ export default defineAdapter({
   messageId: { from: 'ul a[href*="comment_id="]', read: hrefParam('reply_comment_id', 'comment_id') },
   permalink: 'ul a[href*="comment_id="]',
   slot: 'ul', // the Like / Reply row under the bubble
+  extract: paragraphs,
   // The author's avatar and name links carry comment_id; an @mention in the text links the same profile without it.
   senderSelector: (sender) => {
     const link = /^\d+$/.test(sender) ? `profile.php?id=${sender}&` : `facebook.com/${sender}?`;

@@ -23,6 +23,7 @@ describe('instagram adapter', () => {
     expect(items.some((item) => item?.sender === 'driftwood.app' && item.text.startsWith('1.0 is out'))).toBe(false);
   });
 
+  // The name's span carries the legacy text class here, as on the live site: it must not be read as the text.
   it('reads a comment in the current layout (no h3): name link, then the first text span outside links', () => {
     loadPage(url);
     expect(extractAll(adapter).find((item) => item?.sender === 'ade.musa')).toMatchObject({

@@ -10,8 +10,8 @@ export default defineAdapter({
   item: 'li:has(a[href*="/c/"] > time[datetime])',
   text: [
     'h3 + div > span[dir="auto"]', // older layout: the span after the author's h3
-    'span._ap3a', // legacy class
     'div:not([role="button"]) > span[dir="auto"]', // current layout, no h3: the first one not in a link or button
+    'span._ap3a', // legacy class, last: the username's span may carry it too
   ],
   sender: { from: 'a[href^="/"][role="link"]', read: lower(hrefMatch(/^\/([\w.]{1,30})\/$/)) }, // avatar link
   senderName: 'a[href^="/"][role="link"] > span[dir="auto"]', // the name link (in h3 in the older layout)

@@ -15,7 +15,7 @@ describe('linkedin adapter', () => {
       senderName: 'Maya Okafor',
       text: 'Congratulations to the whole team. We rolled it out to our consulting group in September and onboarding took less than a day.',
     });
-    expect(items[1]?.sender).toBe('in/tkowal-dev-22f1c2');
+    expect(items[1]?.sender).toBe('in/tkowal-dev-22f1c2'); // its link has a query and no slash after the slug
     expect(items[0]?.text).not.toContain('Good to hear it scaled for you');
     const priya = items.find((item) => item?.senderName === 'Priya Shah');
     expect(priya?.text.endsWith('…')).toBe(true);

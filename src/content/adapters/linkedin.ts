@@ -1,7 +1,7 @@
 import { defineAdapter, type ItemData } from './define-adapter';
 import { attr, cssString, hrefMatch, lower } from './readers';
 
-const profilePath = lower(hrefMatch(/^\/((?:in|company)\/[^/]+)/)); // "in/<slug>", query dropped
+const profilePath = lower(hrefMatch(/^\/((?:in|company)\/[^/?#]+)/)); // "in/<slug>", with or without "/" or query
 
 /**
  * Messaging shows the sender once per group: walk back to the group's first event, the one with the name (sites.md

@@ -19,7 +19,12 @@ describe('mastodon adapter', () => {
     const items = extractAll(adapter);
     expect(items).toHaveLength(21); // 20 replies + the detailed status; the off-screen article has no .status
     expect(items.every(Boolean)).toBe(true);
-    expect(items[0]).toMatchObject({ id: 'mastodon.social/113512345678800000', sender: 'driftwood@mastodon.social' });
+    // The focused post has no data-id (upstream detailed_status.tsx): its id and link come from its date link.
+    expect(items[0]).toMatchObject({
+      id: 'mastodon.social/113512345678800000',
+      sender: 'driftwood@mastodon.social',
+      permalink: 'https://mastodon.social/@driftwood/113512345678800000',
+    });
     expect(items[1]).toEqual({
       id: 'mastodon.social/113512345678901234',
       sender: 'maya_okafor@mastodon.social',

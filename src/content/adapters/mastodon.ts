@@ -8,6 +8,13 @@ const acct: Reader = (element) => {
   return (value.includes('@') ? value : `${value}@${element.ownerDocument.location?.host}`).toLowerCase();
 };
 
+const dateLinkId = hrefMatch(/^\/@[^/]+\/(\d+)/);
+/** Timeline and thread items carry data-id; the focused post has none, its id is in its date link, /@acct/<id>. */
+const statusId: Reader = (item) => {
+  const link = item.getAttribute('data-id') ? undefined : item.querySelector('a.detailed-status__datetime');
+  return link ? dateLinkId(link, item) : (item.getAttribute('data-id') ?? undefined);
+};
+
 // Any instance: open-source markup with stable BEM classes (sites.md §9); runs on user-granted origins only.
 export default defineAdapter({
   id: 'mastodon',
@@ -22,8 +29,8 @@ export default defineAdapter({
   text: '.status__content__text', // custom emoji are img[alt=":name:"]
   sender: { from: ['a.status__display-name', 'a.detailed-status__display-name'], read: acct },
   senderName: '.display-name__html',
-  messageId: { from: ':scope', read: onHost(attr('data-id', 'data-status-id')) }, // ids are per instance
-  permalink: 'a.status__relative-time', // /@acct/<id>
+  messageId: { from: ':scope', read: onHost(statusId) }, // ids are per instance
+  permalink: ['a.status__relative-time', 'a.detailed-status__datetime'], // /@acct/<id>
   time: { from: 'a.status__relative-time time[datetime]', read: attr('datetime') },
   senderSelector: (sender) => {
     const local = sender.replace(`@${globalThis.location?.host}`, '');

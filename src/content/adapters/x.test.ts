@@ -11,7 +11,14 @@ describe('x adapter', () => {
     const items = extractAll(adapter);
     expect(items).toHaveLength(22);
     expect(items.every(Boolean)).toBe(true);
-    expect(items[0]).toMatchObject({ id: '1861234567890123456', sender: 'driftwood_app', senderName: 'Driftwood' });
+    // The focused post's date link sits below its text, outside User-Name (as on x.com).
+    expect(items[0]).toMatchObject({
+      id: '1861234567890123456',
+      sender: 'driftwood_app',
+      senderName: 'Driftwood',
+      permalink: 'https://x.com/driftwood_app/status/1861234567890123456',
+      time: Date.parse('2026-11-24T14:40:00.000Z'),
+    });
     expect(items[1]).toEqual({
       id: '1861234567891000000',
       sender: 'maya_okafor',

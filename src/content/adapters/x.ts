@@ -7,6 +7,15 @@ const avatarHandle = (element: Element) =>
 // data-testid hooks are stable; classes are obfuscated per deploy (sites.md §2). A quoted post nests a second
 // User-Name/tweetText inside div[role="link"], after the tweet's own, so "first match" picks the right one, except
 // when the tweet has no text of its own: then the first tweetText is the quoted one (extract).
+/**
+ * The tweet's own date link: in its User-Name row in timelines and replies, below the text on the focused tweet of
+ * a status page. A quoted tweet's (inside div[role="link"]) never stands in for it.
+ */
+const statusLink = [
+  '[data-testid="User-Name"] a[href*="/status/"]:not(div[role="link"] *)',
+  'a[href*="/status/"]:has(> time):not(div[role="link"] *)',
+];
+
 export default defineAdapter({
   id: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.x.com'],
@@ -20,9 +29,9 @@ export default defineAdapter({
     read: lower(firstOf(hrefMatch(/^\/(\w{1,15})$/), avatarHandle)),
   },
   senderName: '[data-testid="User-Name"] a[href^="/"]', // first link: the display name
-  messageId: { from: '[data-testid="User-Name"] a[href*="/status/"]', read: hrefMatch(/\/status\/(\d+)/) },
-  permalink: '[data-testid="User-Name"] a[href*="/status/"]', // /<handle>/status/<id>, wraps <time>
-  time: { from: '[data-testid="User-Name"] time[datetime]', read: attr('datetime') },
+  messageId: { from: statusLink, read: hrefMatch(/\/status\/(\d+)/) },
+  permalink: statusLink, // /<handle>/status/<id>, wraps <time>
+  time: { from: statusLink.map((link) => `${link} > time[datetime]`), read: attr('datetime') },
   extract: quoteWithoutText('[data-testid="tweetText"]', '[role="link"]'),
   // The author's own avatar: a quoted post inside div[role="link"] shows its author's avatar too.
   senderSelector: (sender) =>
