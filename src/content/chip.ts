@@ -38,7 +38,7 @@ export function createControls(
   host.setAttribute('data-theme', theme);
   const bar = element(doc, 'span', '', 'bar');
   const chip = element(doc, 'button', chipLabel(verdict), 'chip');
-  chip.type = 'button';
+  chip.id = 'chip';
   chip.title = t('chipTitle');
   chip.setAttribute('aria-expanded', 'false');
   const mute = element(doc, 'button', t('muteShort'), 'mute');
@@ -47,26 +47,38 @@ export function createControls(
   const panel = element(doc, 'div', '', 'panel');
   panel.hidden = true;
   panel.id = 'explanation';
+  // Focusable, so a click on its text keeps the focus inside: the post around us (a link, X's article) would take
+  // it, and losing it closes the panel under the pointer, whose click then lands on the site.
+  panel.tabIndex = -1;
+  panel.setAttribute('role', 'group');
+  panel.setAttribute('aria-labelledby', chip.id);
   chip.setAttribute('aria-controls', panel.id);
   for (const button of [chip, mute, notCanned]) button.type = 'button';
-  bar.append(chip, mute, notCanned);
-  root.append(bar, panel);
+  bar.append(chip, panel, mute, notCanned); // the panel's links come right after the chip in the tab order
+  root.append(bar);
 
   isolate(host, (button) => {
     const current = verdicts.get(host) ?? verdict;
     if (button === chip) togglePanel(doc, host, chip, panel, data, current, actions, !isOpen(chip));
-    else if (button === notCanned) actions.notCanned(data, current);
-    else if (button === mute || button.classList.contains('mute-canned')) {
+    else if (button === notCanned) {
+      close();
+      actions.notCanned(data, current);
+    } else if (button === mute || button.classList.contains('mute-canned')) {
       if (doc.activeElement === host) returnFocusToStub(data.id);
+      close(); // the message is hidden now: its panel must not come back with "Show"
+      absorbSecondClick(doc);
       actions.mute(data, button === mute ? 'all' : 'canned');
     }
   });
-  const close = () => togglePanel(doc, host, chip, panel, data, verdict, actions, false);
-  // Capture phase: isolate() stops key events at the host, before they reach the buttons inside.
+  function close() {
+    togglePanel(doc, host, chip, panel, data, verdict, actions, false);
+  }
+  // Capture phase, on the host: before the buttons inside. Escape that closes nothing goes on to the site.
   host.addEventListener(
     'keydown',
     (event) => {
       if (event.key !== 'Escape' || !isOpen(chip)) return;
+      event.stopPropagation();
       close();
       chip.focus();
     },
@@ -81,6 +93,22 @@ export function createControls(
 }
 
 const isOpen = (chip: Element) => chip.getAttribute('aria-expanded') === 'true';
+
+/**
+ * The message collapses under the pointer at the first click on Mute; the second click of a double click would
+ * land on the next post (a link, a quoted card). For half a second, such a second click goes nowhere.
+ */
+function absorbSecondClick(doc: Document): void {
+  const absorb = (event: MouseEvent) => {
+    if (event.detail < 2) return;
+    event.stopPropagation();
+    event.preventDefault();
+  };
+  for (const type of ['click', 'dblclick'] as const) doc.addEventListener(type, absorb, true);
+  setTimeout(() => {
+    for (const type of ['click', 'dblclick'] as const) doc.removeEventListener(type, absorb, true);
+  }, 500);
+}
 
 /** The close-on-click-elsewhere listener of each open panel's host. */
 const outsideListeners = new WeakMap<Element, (event: Event) => void>();
@@ -134,7 +162,8 @@ function togglePanel(
   };
   doc.addEventListener('pointerdown', outside, true);
   outsideListeners.set(host, outside);
-  showPanel(panel, chip);
+  // Closed when its chip leaves the window (scrolled away, removed): it would float over other messages.
+  showPanel(panel, chip, () => togglePanel(doc, host, chip, panel, data, verdict, actions, false));
   if (panel.childElementCount > 0) return;
   panel.append(element(doc, 'p', t('explainLoading'), 'note'));
   actions

@@ -4,21 +4,34 @@
  * delegated handlers never see it) and runs the button's action itself.
  */
 const stopped = [
-  ...['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'dblclick', 'auxclick'],
+  ...['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'dblclick', 'contextmenu'],
   ...['keydown', 'keyup', 'keypress'],
 ];
 
-const stop = (event: Event) => event.stopPropagation();
+/** Escape goes on to the site (closing its dialog) unless our own handler used it: it stops it then. */
+const stop = (event: Event) => {
+  if ((event as KeyboardEvent).key !== 'Escape') event.stopPropagation();
+};
 
 export function isolate(host: HTMLElement, onButton: (button: HTMLButtonElement) => void): void {
   for (const type of stopped) host.addEventListener(type, stop, true);
+  const isOwnLink = (event: Event) =>
+    (event.composedPath() as Element[]).some((node) => node.tagName === 'A' && host.shadowRoot?.contains(node));
+  // A middle click opens the link around us in a new tab by default: many posts are links.
+  host.addEventListener(
+    'auxclick',
+    (event) => {
+      event.stopPropagation();
+      if (!isOwnLink(event)) event.preventDefault();
+    },
+    true,
+  );
   host.addEventListener(
     'click',
     (event) => {
       event.stopPropagation();
+      if (!isOwnLink(event)) event.preventDefault(); // many posts are links; our own links (copies) still open
       const path = event.composedPath() as Element[];
-      const ownLink = path.find((node) => node.tagName === 'A' && host.shadowRoot?.contains(node));
-      if (!ownLink) event.preventDefault(); // many posts are links; our own links (copies) still open
       const button = path.find((node): node is HTMLButtonElement => node.tagName === 'BUTTON');
       if (button && host.shadowRoot?.contains(button)) onButton(button);
     },

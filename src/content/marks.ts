@@ -102,7 +102,9 @@ const reachable =
 function focusInside(item: Element): void {
   const chip = currentControls(item)?.shadowRoot?.querySelector('button');
   // Items that are in the tab order themselves (X's article, Bluesky's post) take it; else their first control.
-  const target = chip ?? (item.matches('[tabindex="0"]') ? item : item.querySelector(reachable));
+  // A control with words (the author's name), not an icon: on Hacker News the first one is the upvote arrow.
+  const worded = () => [...item.querySelectorAll(reachable)].find((control) => control.textContent?.trim());
+  const target = chip ?? (item.matches('[tabindex="0"]') ? item : (worded() ?? item.querySelector(reachable)));
   (target as HTMLElement | null)?.focus({ preventScroll: true }); // not instanceof: another frame's realm
 }
 
@@ -126,6 +128,9 @@ function insertControls(item: Element, data: ItemData, verdict: ItemVerdict, con
   if (slot) slot.append(host);
   else if (text) text.after(host);
   else item.append(host);
+  // In a list (old Reddit's and Facebook's action rows are <ul>), a child must be a list item to assistive tech.
+  const parent = host.parentElement?.localName;
+  if (parent === 'ul' || parent === 'ol') host.setAttribute('role', 'listitem');
   return host;
 }
 

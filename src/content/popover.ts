@@ -17,6 +17,9 @@ export function place(panel: HTMLElement): void {
     return;
   }
   const rect = entry.anchor.getBoundingClientRect();
+  // Never over its own chip: at most the height of the larger side (a small window, a 200 % zoom).
+  const room = Math.max(rect.top, view.innerHeight - rect.bottom) - 14;
+  panel.style.maxHeight = `${Math.max(80, Math.round(room))}px`;
   const left = Math.max(8, Math.min(rect.left, view.innerWidth - panel.offsetWidth - 12));
   panel.style.top = `${Math.round(verticalPlace(rect, panel.offsetHeight, view.innerHeight))}px`;
   panel.style.left = `${Math.round(left)}px`;
@@ -34,10 +37,15 @@ export function verticalPlace(anchor: { top: number; bottom: number }, height: n
   return Math.max(8, Math.min(top, viewHeight - height - 8));
 }
 
-export function showPanel(panel: HTMLElement, anchor: Element): void {
+/** `onAway`: the anchor left the window (scrolled out of view) or the page (a framework or "Not canned" removed it). */
+export function showPanel(panel: HTMLElement, anchor: Element, onAway: () => void = () => hidePanel(panel)): void {
   const view = panel.ownerDocument.defaultView;
-  // A framework or "Not canned" may remove the controls with the panel open: the listeners go with it.
-  const follow = () => (panel.isConnected ? place(panel) : hidePanel(panel));
+  const follow = () => {
+    const rect = anchor.getBoundingClientRect();
+    const isAway = !anchor.isConnected || !view || rect.bottom < 0 || rect.top > view.innerHeight;
+    if (isAway) onAway();
+    else place(panel);
+  };
   anchors.set(panel, { anchor, follow });
   panel.hidden = false;
   try {

@@ -11,7 +11,7 @@ export const prehideRule = (selector: string): string =>
   `:is(${selector}):not([data-uncanned-revealed]){display:none!important}`;
 
 export const shadowCss = `
-:host{all:initial;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;
+:host{all:initial;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;min-width:0;direction:ltr;unicode-bidi:isolate;
   font:500 12px/18px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#3d2c00;
   --chip:#fff3cd;--chip-border:#e8c35a;--chip-text:#6b4a00;--action:#ffffff;--action-border:#d5d7dc;--action-text:#40444d;
   --panel:#fffdf6;--panel-border:#ecdca8;--panel-text:#1f2328;--muted:#656d76;--ins:#d3f4dc;--del:#fde2e2;--focus:#2563eb}
@@ -24,21 +24,25 @@ button{font:inherit;line-height:18px;margin:0;border:1px solid var(--action-bord
   background:var(--action);color:var(--action-text);cursor:pointer;white-space:nowrap}
 button:hover{filter:brightness(.95)}
 button:focus-visible{outline:2px solid var(--focus);outline-offset:1px}
-.chip{background:var(--chip);border-color:var(--chip-border);color:var(--chip-text);font-weight:600}
+.chip{background:var(--chip);border-color:var(--chip-border);color:var(--chip-text);font-weight:600;max-width:100%;
+  overflow:hidden;text-overflow:ellipsis}
+.bar{max-width:100%;min-width:0}
 .chip::before{content:"";display:inline-block;width:6px;height:6px;border-radius:50%;background:currentColor;margin:0 5px 1px 0}
 .chip[aria-expanded="true"]{box-shadow:inset 0 0 0 1px var(--chip-border)}
 /* A popover under the chip: opening it never reflows the site's layout (flex rows, grids). */
 .panel{position:absolute;top:calc(100% + 6px);left:0;z-index:2147483000;box-sizing:border-box;width:max-content;
   max-width:min(34rem,calc(100vw - 24px));padding:8px 10px;border:1px solid var(--panel-border);border-radius:8px;
   background:var(--panel);color:var(--panel-text);font-weight:400;line-height:1.45;white-space:normal;text-align:left;
-  box-shadow:0 8px 24px rgba(0,0,0,.18)}
+  overflow-wrap:anywhere;box-shadow:0 8px 24px rgba(0,0,0,.18)}
+.panel:focus{outline:none}
 .panel.top-layer{position:fixed;inset:auto;margin:0;max-height:calc(100vh - 16px);overflow:auto}
 .panel[hidden]{display:none}
 .panel p{margin:0 0 4px}
 .panel ol{margin:4px 0 8px;padding-left:18px}
 .panel li{margin:4px 0}
 .who{font-weight:600}.when,.note{color:var(--muted)}
-.text{display:block;overflow-wrap:anywhere}
+.text{display:block;overflow-wrap:anywhere;unicode-bidi:plaintext}
+.who{unicode-bidi:isolate}
 .added{background:var(--ins);color:inherit;border-radius:2px;padding:0 2px}
 .removed{background:var(--del);border-radius:2px;padding:0 2px}
 .this-one{margin:6px 0 4px}.legend{font-size:11px}
