@@ -11,7 +11,8 @@ export const prehideRule = (selector: string): string =>
   `:is(${selector}):not([data-uncanned-revealed]){display:none!important}`;
 
 export const shadowCss = `
-:host{all:initial;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;min-width:0;direction:ltr;unicode-bidi:isolate;
+:host{all:initial;display:inline-flex;vertical-align:middle;margin:0 6px;max-width:100%;direction:ltr;unicode-bidi:isolate;
+  flex:1 1 0%;min-width:min(9rem,100%);
   font:500 12px/18px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#3d2c00;
   --chip:#fff3cd;--chip-border:#e8c35a;--chip-text:#6b4a00;--action:#ffffff;--action-border:#d5d7dc;--action-text:#40444d;
   --panel:#fffdf6;--panel-border:#ecdca8;--panel-text:#1f2328;--muted:#656d76;--ins:#d3f4dc;--del:#fde2e2;--focus:#2563eb}
