@@ -28,9 +28,9 @@ export interface PipelineDeps {
 /**
  * A single-page app may change its address before or after it renders the new page. Elements still showing what
  * they showed before the address changed are the old page's (not counted for the new one), unless they started
- * showing it in the last one to two seconds: the new page rendered first.
+ * showing it in the last second and a half: the new page rendered first.
  */
-const recentMs = 1_000;
+const recentMs = 1_500;
 
 export class Pipeline {
   private readonly intake: Intake;
@@ -44,11 +44,11 @@ export class Pipeline {
   private readonly queue: ClassifyQueue;
   /** Elements that still show the previous page's message after a navigation: not counted for this page. */
   private carried = new WeakSet<Element>();
-  /** Elements that started showing their message in the current and the previous `recentMs` window. */
-  private recentReads: Element[] = [];
-  private earlierReads: Element[] = [];
-  private recentSince = Number.NEGATIVE_INFINITY;
+  /** When each element began showing its message (weak: removed elements are not kept for it). */
+  private readAt = new WeakMap<Element, number>();
   private readonly now: () => number;
+  /** The current tick's start (one clock read per tick, not per message). */
+  private tickStart = 0;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -97,7 +97,7 @@ export class Pipeline {
     const start = performance.now();
     const spent = () => performance.now() - start > budgetMs;
     const before = this.verdicts.changes;
-    this.rotateReads();
+    this.tickStart = this.now();
     // Nodes first: an element re-used for another message is then known to wait for its re-read (remark skips it).
     // With verdicts or a mute waiting, they get at least half of the slice however busy the page is (a live chat).
     this.intake.resolve(this.remarks.size > 0 ? () => performance.now() - start > budgetMs / 2 : spent);
@@ -133,20 +133,12 @@ export class Pipeline {
       // A re-used element now shows another message: what we wrote for the old one goes.
       if (!isFresh) clearMarks(item, this.itemSelector);
       this.carried.delete(item);
-      this.recentReads.push(item);
+      this.readAt.set(item, this.tickStart);
     }
     this.shown.add(data.id, item);
     const isCounted = !this.carried.has(item);
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend), isCounted);
     this.mark(item, entry.data, entry.verdict, isFresh);
-  }
-
-  private rotateReads(): void {
-    const now = this.now();
-    if (now - this.recentSince <= recentMs) return;
-    this.earlierReads = now - this.recentSince <= 2 * recentMs ? this.recentReads : [];
-    this.recentReads = [];
-    this.recentSince = now;
   }
 
   private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined, isFresh = false): void {
@@ -187,11 +179,10 @@ export class Pipeline {
 
   /** A new page in a single-page app: counts start over, everything on screen is read again. */
   restart(): void {
-    this.rotateReads();
-    const recent = new Set([...this.recentReads, ...this.earlierReads]);
+    const since = this.now() - recentMs;
     this.carried = new WeakSet();
     for (const id of this.shown.ids())
-      for (const element of this.shown.of(id)) if (!recent.has(element)) this.carried.add(element);
+      for (const element of this.shown.of(id)) if ((this.readAt.get(element) ?? 0) < since) this.carried.add(element);
     this.verdicts.newPage();
     this.enqueue([this.doc]);
   }
@@ -208,7 +199,6 @@ export class Pipeline {
     this.shown.clear();
     this.revealed.clear();
     this.carried = new WeakSet();
-    this.recentReads = [];
-    this.earlierReads = [];
+    this.readAt = new WeakMap();
   }
 }
