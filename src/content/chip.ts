@@ -73,14 +73,24 @@ export function createControls(
   function close() {
     togglePanel(doc, host, chip, panel, data, verdict, actions, false);
   }
-  // Capture phase, on the host: before the buttons inside. Escape that closes nothing goes on to the site.
+  // Capture phase, on the host: before the buttons inside. Escape that closes nothing goes on to the site; one that
+  // closed the panel is ours, its keyup too (a site may close its dialog on keyup).
+  let isOwnEscape = false;
   host.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Escape' || !isOpen(chip)) return;
+      isOwnEscape = event.key === 'Escape' && isOpen(chip);
+      if (!isOwnEscape) return;
       event.stopPropagation();
       close();
       chip.focus();
+    },
+    true,
+  );
+  host.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.key === 'Escape' && isOwnEscape) event.stopPropagation();
     },
     true,
   );

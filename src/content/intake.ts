@@ -9,6 +9,11 @@ export class Intake {
   private readonly nodes = new Set<Node>();
   /** Elements whose children changed: only the message they are in (if any) is read again. */
   private readonly changed = new Set<Node>();
+  /**
+   * Messages read without a sender. Some take it from beside them (LinkedIn messaging: the group's header, which
+   * may render after the message): a change outside any message reads them again.
+   */
+  private readonly unreadable = new Set<Element>();
   readonly items = new Set<Element>();
   /** While the document is still parsing, mutations only ask for a scan of unmarked items. */
   private scanPending = false;
@@ -75,12 +80,20 @@ export class Intake {
   /** Resolves queued nodes to items until `spent()` says the slice is over. */
   resolve(spent: () => boolean): void {
     if (this.scanPending) this.scanUnmarked();
+    let isOutside = false;
     for (const node of this.changed) {
       this.changed.delete(node);
       const owner = node.nodeType === 1 ? (node as Element).closest(this.itemSelector) : null;
       if (owner) this.items.add(owner);
-      if (spent()) return;
+      else isOutside = true;
+      if (spent()) break;
     }
+    if (isOutside)
+      for (const item of this.unreadable) {
+        this.unreadable.delete(item);
+        if (item.isConnected) this.items.add(item);
+      }
+    if (spent()) return;
     for (const node of this.nodes) {
       this.nodes.delete(node);
       this.resolveNode(node);
@@ -99,6 +112,12 @@ export class Intake {
     }
   }
 
+  /** The pipeline read `item`: with a sender (`isReadable`) or not (see `unreadable`). */
+  noteRead(item: Element, isReadable: boolean): void {
+    if (!isReadable) this.unreadable.add(item);
+    else if (this.unreadable.size > 0) this.unreadable.delete(item);
+  }
+
   /** True once for an item known to hold no nested item; the hint is dropped as it is used (or skipped). */
   takeFlatHint(item: Element): boolean {
     return this.flat.delete(item);
@@ -107,6 +126,7 @@ export class Intake {
   clear(): void {
     this.nodes.clear();
     this.changed.clear();
+    this.unreadable.clear();
     this.items.clear();
     this.lastQueued = undefined;
     this.flat = new WeakSet();

@@ -69,4 +69,22 @@ describe('Pipeline counts (the popup\'s "This tab" and the badge)', () => {
     await settle();
     expect(pipeline.counts.read).toBe(2);
   });
+
+  it("counts the previous page's messages that stay on screen 3 s after the address changed (a photo viewer)", async () => {
+    document.body.replaceChildren();
+    document.body.append(message('m0'), message('m1', 'spammer'));
+    let clock = 0;
+    const verdictFor = (id: string) => (id === 'm1' ? repeatVerdict(id) : cleanVerdict(id));
+    const { pipeline, settle } = pipelineOn(document, state, verdictFor, () => clock);
+    pipeline.enqueue([document]);
+    await settle();
+    clock = 5_000;
+    pipeline.restart();
+    await settle();
+    expect(pipeline.counts).toEqual({ read: 0, canned: 0 });
+    clock = 8_100; // nothing replaced them: they are this page's
+    await settle();
+    expect(pipeline.counts).toEqual({ read: 2, canned: 1 });
+    expect(pipeline.hasWork).toBe(false);
+  });
 });

@@ -28,9 +28,11 @@ export interface PipelineDeps {
 /**
  * A single-page app may change its address before or after it renders the new page. Elements still showing what
  * they showed before the address changed are the old page's (not counted for the new one), unless they started
- * showing it in the last second and a half: the new page rendered first.
+ * showing it in the last second and a half: the new page rendered first. Those still showing it `carriedMs` later
+ * belong to the new page too (a photo viewer or a dialog with its own address, a `replaceState`): counted then.
  */
 const recentMs = 1_500;
+const carriedMs = 3_000;
 
 export class Pipeline {
   private readonly intake: Intake;
@@ -44,6 +46,8 @@ export class Pipeline {
   private readonly queue: ClassifyQueue;
   /** Elements that still show the previous page's message after a navigation: not counted for this page. */
   private carried = new WeakSet<Element>();
+  /** When the elements in `carried` are counted if they still show the same message (undefined: none wait). */
+  private carriedUntil: number | undefined;
   /** When each element began showing its message (weak: removed elements are not kept for it). */
   private readAt = new WeakMap<Element, number>();
   private readonly now: () => number;
@@ -89,7 +93,7 @@ export class Pipeline {
   }
 
   get hasWork(): boolean {
-    return this.intake.hasWork || this.remarks.size > 0 || this.queue.hasWork;
+    return this.intake.hasWork || this.remarks.size > 0 || this.queue.hasWork || this.carriedUntil !== undefined;
   }
 
   /** Drains the queues until `budgetMs` is spent (the rest waits for the next tick), then sends a batch. */
@@ -98,6 +102,7 @@ export class Pipeline {
     const spent = () => performance.now() - start > budgetMs;
     const before = this.verdicts.changes;
     this.tickStart = this.now();
+    if (this.carriedUntil !== undefined && this.tickStart >= this.carriedUntil) this.countCarried();
     // Nodes first: an element re-used for another message is then known to wait for its re-read (remark skips it).
     // With verdicts or a mute waiting, they get at least half of the slice however busy the page is (a live chat).
     this.intake.resolve(this.remarks.size > 0 ? () => performance.now() - start > budgetMs / 2 : spent);
@@ -119,6 +124,7 @@ export class Pipeline {
 
   private process(item: Element, isFlat: boolean): void {
     const data = extractItem(this.adapter, item, isFlat || undefined);
+    this.intake.noteRead(item, data !== undefined);
     const previous = this.shown.idShownBy(item);
     if (!data) {
       // Re-used for a message we cannot read (no sender): nothing of the old message may stay on it (a stub!).
@@ -177,12 +183,25 @@ export class Pipeline {
     this.deps.onChange();
   }
 
+  /** Elements of the previous page still showing the same message: the new page's after all, read and counted. */
+  private countCarried(): void {
+    this.carriedUntil = undefined;
+    for (const id of this.shown.ids())
+      for (const element of this.shown.of(id))
+        if (this.carried.has(element)) {
+          this.carried.delete(element);
+          this.intake.items.add(element);
+        }
+  }
+
   /** A new page in a single-page app: counts start over, everything on screen is read again. */
   restart(): void {
-    const since = this.now() - recentMs;
+    const now = this.now();
     this.carried = new WeakSet();
+    this.carriedUntil = now + carriedMs;
     for (const id of this.shown.ids())
-      for (const element of this.shown.of(id)) if ((this.readAt.get(element) ?? 0) < since) this.carried.add(element);
+      for (const element of this.shown.of(id))
+        if ((this.readAt.get(element) ?? 0) < now - recentMs) this.carried.add(element);
     this.verdicts.newPage();
     this.enqueue([this.doc]);
   }
@@ -199,6 +218,7 @@ export class Pipeline {
     this.shown.clear();
     this.revealed.clear();
     this.carried = new WeakSet();
+    this.carriedUntil = undefined;
     this.readAt = new WeakMap();
   }
 }

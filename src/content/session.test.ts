@@ -84,4 +84,17 @@ describe('session', () => {
       if (top) Object.defineProperty(window, 'top', top);
     }
   });
+
+  it('keeps its counts when only the fragment of the address changes (a #comment link): same page', async () => {
+    document.body.append(message('f1'));
+    startSession(adapter, document, state);
+    await vi.waitFor(() => expect(background.requests).toHaveLength(1));
+    background.requests[0]?.answer([cleanVerdict('f1')]);
+    await wait(1_700); // read well before the address changes
+    history.pushState({}, '', '#comment-1');
+    document.body.append(document.createElement('div')); // any change makes the session look again
+    await wait(800); // a tick, then a report if the counts changed
+    const reports = background.sent.filter((sent) => sent.type === 'reportPageStatus');
+    expect(reports.at(-1)?.input.read).toBe(1); // it started over at 0 and never counted the comment again
+  });
 });

@@ -17,6 +17,7 @@ const budgetMs = 6; // per tick, well under one frame
 /** The protocol's longest URL; a longer one (a huge query string) keeps its origin, all the background reads. */
 const pageUrl = () => location.href.slice(0, 4096);
 const reportDelayMs = 400;
+const withoutFragment = (url: string) => url.split('#', 1)[0];
 
 export function startSession(adapter: SiteAdapter, doc: Document, initial: PageState): void {
   let state = initial;
@@ -50,9 +51,13 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   function tick() {
     if (!disconnect) return; // paused (or stopped) after this tick was requested
     if (location.href !== href) {
-      href = location.href; // SPA navigation: new page, new counts
-      pipeline.restart();
-      scheduleReport();
+      // SPA navigation: new page, new counts. Not for a new fragment (a #comment-N link): same page.
+      const isSamePage = withoutFragment(location.href) === withoutFragment(href);
+      href = location.href;
+      if (!isSamePage) {
+        pipeline.restart();
+        scheduleReport();
+      }
     }
     try {
       if (isRelevant()) pipeline.flush(budgetMs);

@@ -29,6 +29,7 @@ async function openOnSite(): Promise<Page> {
     for (const type of ['click', 'dblclick', 'auxclick'])
       document.addEventListener(type, (event) => seen.push(`${type}:${(event.target as Element).localName}`));
     document.addEventListener('keydown', (event) => seen.push(`key:${event.key}`));
+    document.addEventListener('keyup', (event) => seen.push(`up:${event.key}`));
   });
   return page;
 }
@@ -51,7 +52,7 @@ describe('in-page controls and the site (Chromium)', () => {
     await expect.poll(() => chip.getAttribute('aria-expanded')).toBe('false');
     expect(await siteSaw(page)).toEqual([]);
     await page.keyboard.press('Escape'); // nothing of ours open: the site's own Escape (close a dialog) gets it
-    expect(await siteSaw(page)).toEqual(['key:Escape']);
+    expect(await siteSaw(page)).toEqual(['key:Escape', 'up:Escape']);
   });
 
   it('closes the explanation when its chip is scrolled out of view', async () => {
