@@ -134,13 +134,15 @@ const linkOf = (element: Element) => {
   return link && withoutTracking(link);
 };
 
-/** Query parameters that only track who clicked (Facebook's `__cft__[0]`, `__tn__`; `utm_*`; `fbclid`; `igsh`). */
-const tracking = /^(?:__cft__|__tn__|utm_|fbclid$|igshid$|igsh$)/;
+/** Prefixes of query parameters that only track who clicked (Facebook's `__cft__[0]`, `__tn__`; `utm_*`; …). */
+const trackingPrefixes = ['__cft__', '__tn__', 'utm_', 'fbclid', 'igsh'];
+const mayTrack = new RegExp(`[?&](?:${trackingPrefixes.join('|')})`);
 function withoutTracking(link: string): string {
-  if (!/[?&](?:__cft__|__tn__|utm_|fbclid|igsh)/.test(link)) return link; // the usual case: no URL parsing
-  const url = URL.canParse(link) ? new URL(link) : undefined;
-  for (const name of url ? [...url.searchParams.keys()] : []) if (tracking.test(name)) url?.searchParams.delete(name);
-  return url?.href ?? link;
+  if (!mayTrack.test(link) || !URL.canParse(link)) return link; // the usual case: no URL parsing
+  const url = new URL(link);
+  for (const name of [...url.searchParams.keys()])
+    if (trackingPrefixes.some((prefix) => name.startsWith(prefix))) url.searchParams.delete(name);
+  return url.href;
 }
 
 /** A link the popup and the panel may open: http(s) only (a page can say `javascript:`), and whole (a cut one leads nowhere). */

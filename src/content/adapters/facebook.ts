@@ -30,7 +30,7 @@ export default defineAdapter({
   id: 'facebook',
   hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
   item: 'div[role="article"][aria-label]:has(a[href*="comment_id="])', // comments and replies, not the post
-  text: ['span[lang]', paragraph], // one div per paragraph, inside span[lang] or not (then see `comment`)
+  text: ['span[lang]', paragraph], // one div per paragraph, inside span[lang] or not (then see `paragraphs`)
   textExclude: '[role="button"]', // "See more"
   sender: { from: 'a[role="link"][href]', read: profileId }, // avatar link first, then the name link
   senderName: 'a[role="link"][href] span[dir="auto"]',
