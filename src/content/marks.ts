@@ -11,7 +11,7 @@ import { pickOwn } from './extract';
 import { t } from './i18n';
 import { themeFor } from './isolate';
 import { cancelNearView, whenNearView } from './near-view';
-import { createStub, findStub, focusStub, stubLabel, takesFocusReturn } from './stub';
+import { createStub, findStub, focusStub, keepBeforeItem, removeStubOf, stubLabel, takesFocusReturn } from './stub';
 
 export const hooks = ['data-uncanned', 'data-uncanned-hidden', 'data-uncanned-id', 'data-uncanned-revealed'] as const;
 
@@ -78,10 +78,11 @@ export function applyMarks(
     let hadFocus = false;
     if (stub && stubLabel(stub) !== label) {
       hadFocus = holdsFocus(stub);
-      stub.remove(); // collapsed as canned, then its sender muted: the line says why it is hidden now
+      removeStubOf(item); // collapsed as canned, then its sender muted: the line says why it is hidden now
       stub = undefined;
     }
-    if (!stub) {
+    if (stub) keepBeforeItem(stub, item);
+    else {
       hadFocus ||= takesFocusReturn(data.id, item.ownerDocument) || holdsFocus(item); // "Mute" pressed: focus goes to "Show"
       const indent = context.adapter.stubIndent?.(item);
       const created = createStub(item, data.id, label, themeFor(item), () => context.onShow(data.id), indent);
@@ -90,7 +91,7 @@ export function applyMarks(
     }
   } else if (stub) {
     const hadFocus = holdsFocus(stub); // "Show" pressed from the keyboard: focus goes into the message shown
-    stub.remove();
+    removeStubOf(item);
     if (hadFocus) focusInside(item);
   }
 }
@@ -140,6 +141,5 @@ export function clearMarks(item: Element, itemSelector: string): void {
   controlsOf.delete(item);
   cancelNearView(item);
   for (const host of item.querySelectorAll(controlsTag)) if (host.closest(itemSelector) === item) host.remove();
-  const previous = item.previousElementSibling;
-  if (previous?.hasAttribute('data-uncanned-stub-for')) previous.remove();
+  removeStubOf(item);
 }

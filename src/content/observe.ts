@@ -6,21 +6,37 @@ const isOwn = (node: Node) =>
   node.nodeType === 1 &&
   ((node as Element).localName.startsWith('uncanned-') || (node as Element).hasAttribute('data-uncanned-stub-for'));
 
-/** Attributes that change when a framework re-uses an element for another message. */
-const identityAttributes = ['href', 'thingid', 'data-id', 'data-fullname', 'data-event-urn', 'data-testid'];
+/**
+ * Attributes that change when a framework re-uses an element for another message: a link's href (X), a row's id
+ * (YouTube's live chat, GitHub, Hacker News), the ids of Reddit, Mastodon, LinkedIn and Bluesky items.
+ */
+const identityAttributes = [
+  'href',
+  'id',
+  'thingid',
+  'data-id',
+  'data-fullname',
+  'data-event-urn',
+  'componentkey',
+  'data-testid',
+];
 
 /**
- * `onNodes(added, changed)`: `added` may hold new messages anywhere inside; `changed` are elements whose children
- * changed, which matter only inside a message. A list that gets one more row is `changed`: searching it again would
- * re-read every row already in it, on every append (quadratic on a page that loads more, and in a live chat).
+ * `onNodes(added, changed, edited)`: `added` may hold new messages anywhere inside; `changed` are elements whose
+ * children changed, which matter only inside a message. A list that gets one more row is `changed`: searching it
+ * again would re-read every row already in it, on every append (quadratic on a page that loads more, and in a live
+ * chat). `edited` are elements whose identity attribute or text changed in place: React, Lit and Polymer re-use an
+ * element for another message by setting attributes and text nodes' data, which no childList record reports.
  */
-export function observe(root: Node, onNodes: (added: Node[], changed: Node[]) => void): () => void {
+export function observe(root: Node, onNodes: (added: Node[], changed: Node[], edited: Element[]) => void): () => void {
   const observer = new MutationObserver((records) => {
     const added: Node[] = [];
     const changed: Node[] = [];
+    const edited: Element[] = [];
     for (const record of records) {
-      if (record.type === 'attributes') {
-        added.push(record.target); // an identity attribute (a link's href, a row's id): read what holds it again
+      if (record.type !== 'childList') {
+        const element = record.type === 'attributes' ? record.target : record.target.parentNode;
+        if (element?.nodeType === 1) edited.push(element as Element);
         continue;
       }
       const nodes = [...record.addedNodes].filter((node) => node.nodeType === 1 && !isOwn(node));
@@ -29,9 +45,15 @@ export function observe(root: Node, onNodes: (added: Node[], changed: Node[]) =>
       added.push(...nodes);
       if (!isOwn(record.target)) changed.push(record.target); // content changed inside an existing message
     }
-    if (added.length > 0 || changed.length > 0) onNodes(added, changed);
+    if (added.length > 0 || changed.length > 0 || edited.length > 0) onNodes(added, changed, edited);
   });
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: identityAttributes });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: identityAttributes,
+  });
   return () => observer.disconnect();
 }
 

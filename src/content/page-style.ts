@@ -5,14 +5,21 @@ import type { SiteAdapter } from './adapters/define-adapter';
 import { activeMute } from './decide';
 import { pageCss, pageStyleId, prehideRule } from './styles';
 
-/** Injected at document_start, before the site renders anything; re-attached if a framework drops it. */
+/** Each document's style element, kept so a dropped one comes back with its pre-hide rules. */
+const styles = new WeakMap<Document, HTMLStyleElement>();
+
+/**
+ * Injected at document_start, before the site renders anything; re-attached if a framework drops it (a head
+ * manager replacing what it did not render), which would show every collapsed message beside its stub.
+ */
 export function ensurePageStyle(doc: Document): HTMLStyleElement {
-  let style = doc.getElementById(pageStyleId) as HTMLStyleElement | null;
+  let style = styles.get(doc) ?? (doc.getElementById(pageStyleId) as HTMLStyleElement | null);
   if (!style) {
     style = doc.createElement('style');
     style.id = pageStyleId;
     style.textContent = pageCss;
   }
+  styles.set(doc, style);
   if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
   return style;
 }

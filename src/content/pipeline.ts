@@ -83,8 +83,8 @@ export class Pipeline {
     return this.verdicts.counts;
   }
 
-  enqueue(nodes: Iterable<Node>, changed?: Iterable<Node>): void {
-    this.intake.enqueue(nodes, changed);
+  enqueue(nodes: Iterable<Node>, changed?: Iterable<Node>, edited?: Iterable<Element>): void {
+    this.intake.enqueue(nodes, changed, edited);
   }
 
   /** Queues every item not processed yet (parsing done: includes the last item earlier scans left out). */

@@ -97,4 +97,14 @@ describe('session', () => {
     const reports = background.sent.filter((sent) => sent.type === 'reportPageStatus');
     expect(reports.at(-1)?.input.read).toBe(1); // it started over at 0 and never counted the comment again
   });
+  it('puts its stylesheet back, with the pre-hide rules, when the page drops it', async () => {
+    const muted = { ...state, mutes: [{ sender: 'spammer', scope: 'all' as const }] };
+    startSession({ ...adapter, senderSelector: (sender) => `[data-sender="${sender}"]` }, document, muted);
+    const style = () => document.getElementById('uncanned-page-style');
+    await vi.waitFor(() => expect(style()?.textContent).toContain('spammer'));
+    style()?.remove(); // a head manager replacing what it did not render
+    document.body.append(message('s1', 'spammer'));
+    await vi.waitFor(() => expect(style()?.textContent).toContain('[data-sender="spammer"]'));
+    await setState({ ...state, paused: true }); // out of the next test's way
+  });
 });

@@ -10,7 +10,7 @@ import { nextMuteExpiry } from './decide';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
 import { createTicker, observe } from './observe';
-import { updatePageStyle } from './page-style';
+import { ensurePageStyle, updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
 
 const budgetMs = 6; // per tick, well under one frame
@@ -113,8 +113,9 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     };
     const attach = () => {
       if (stopped || observer) return;
-      observer = observe(doc, (added, changed) => {
-        pipeline.enqueue(added, changed);
+      observer = observe(doc, (added, changed, edited) => {
+        ensurePageStyle(doc);
+        pipeline.enqueue(added, changed, edited);
         schedule();
       });
       pipeline.scanUnmarked(); // parsing done: includes the last item the loading-time scans left out

@@ -11,8 +11,13 @@ export const stubTag = 'uncanned-stub';
 const stubAttribute = 'data-uncanned-stub-for';
 /** Stubs we inserted, so finding orphans never scans the document. */
 const stubs = new Set<Element>();
-/** Each stub's label and its "Show" button. */
-const parts = new WeakMap<Element, { label: string; show: HTMLButtonElement }>();
+/** Each stub's label, its "Show" button and the message it stands for. */
+const parts = new WeakMap<Element, { label: string; show: HTMLButtonElement; item: Element }>();
+/**
+ * Each collapsed message's stub, by element rather than by position: a site that inserts a node between them (React
+ * or Ember putting "earlier replies" or a new post in front of it) must not cost the message its stub.
+ */
+const stubOf = new WeakMap<Element, Element>();
 
 export const stubLabel = (stub: Element): string | undefined => parts.get(stub)?.label;
 
@@ -40,8 +45,13 @@ export function takesFocusReturn(id: string, doc: Document): boolean {
 
 export function findStub(item: Element, id: string): Element | undefined {
   if (stubs.size === 0) return undefined; // the common case: no DOM read per message
-  const previous = item.previousElementSibling;
-  return previous?.getAttribute(stubAttribute) === id ? previous : undefined;
+  const stub = stubOf.get(item);
+  return stub && stubs.has(stub) && stub.getAttribute(stubAttribute) === id ? stub : undefined;
+}
+
+/** Puts a stub back right before its message if the site moved one of them or put something between them. */
+export function keepBeforeItem(stub: Element, item: Element): void {
+  if (item.previousElementSibling !== stub) item.before(stub);
 }
 
 export function createStub(
@@ -84,18 +94,35 @@ export function createStub(
   const slot = item.getAttribute('slot');
   if (slot) outer.setAttribute('slot', slot);
   stubs.add(outer);
-  parts.set(outer, { label, show });
+  parts.set(outer, { label, show, item });
+  stubOf.set(item, outer);
   return outer;
 }
 
-/** Stubs whose message was removed or re-used for another message (virtualized lists). */
+/**
+ * Removes stubs whose message was removed, re-used for another message (virtualized lists) or shown; puts back the
+ * others the site separated from their message.
+ */
 export function removeOrphanStubs(): void {
   for (const stub of stubs) {
-    const next = stub.nextElementSibling;
+    const item = parts.get(stub)?.item;
     const id = stub.getAttribute(stubAttribute);
-    if (stub.isConnected && next?.getAttribute('data-uncanned-id') === id && next?.hasAttribute('data-uncanned-hidden'))
+    const isCollapsed =
+      item?.isConnected && item.getAttribute('data-uncanned-id') === id && item.hasAttribute('data-uncanned-hidden');
+    if (item && isCollapsed && stubOf.get(item) === stub) {
+      keepBeforeItem(stub, item);
       continue;
+    }
     stub.remove();
     stubs.delete(stub);
   }
+}
+
+/** Removes the stub of a message, wherever the site put it. */
+export function removeStubOf(item: Element): void {
+  const stub = stubOf.get(item);
+  if (!stub) return;
+  stub.remove();
+  stubs.delete(stub);
+  stubOf.delete(item);
 }

@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+// The site changes its DOM under us the way frameworks do: elements re-used in place, nodes put between ours.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ItemVerdict, PageState } from '../shared/views';
+import type { SiteAdapter } from './adapters/define-adapter';
+import youtube from './adapters/youtube';
+import { controlsTag } from './chip';
+import { observe } from './observe';
+import { Pipeline } from './pipeline';
+import { stubTag } from './stub';
+import { message, testAdapter, testState } from './test-messages';
+import { muting, repeatVerdict } from './test-pipeline';
+import { cleanVerdict } from './verdicts';
+
+vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
+
+const observerRuns = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A pipeline fed by the real observer, as session.ts wires it; texts with "BUY" are canned. */
+function live(adapter: SiteAdapter, state: PageState) {
+  const sent: string[] = [];
+  const pipeline = new Pipeline(adapter, document, state, {
+    classify: async (items) => {
+      sent.push(...items.map((data) => `${data.id}|${data.sender}|${data.text}`));
+      return items.map(
+        (data): ItemVerdict => (data.text.includes('BUY') ? repeatVerdict(data.id) : cleanVerdict(data.id)),
+      );
+    },
+    actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
+    onChange: () => {},
+  });
+  const stop = observe(document, (added, changed, edited) => pipeline.enqueue(added, changed, edited));
+  const settle = async () => {
+    for (let round = 0; round < 50; round++) {
+      await observerRuns();
+      pipeline.flush(1_000);
+      await observerRuns();
+      if (!pipeline.hasWork) return;
+    }
+  };
+  pipeline.enqueue([document]);
+  return { sent, stop, settle };
+}
+
+const chips = (root: ParentNode = document) => root.querySelectorAll(controlsTag).length;
+const stubs = () => document.querySelectorAll(stubTag).length;
+
+function chatRow(id: string, handle: string, text: string): Element {
+  const row = document.createElement('yt-live-chat-text-message-renderer');
+  row.id = id;
+  row.innerHTML = `<div id="content"><span id="timestamp">1:40 PM</span><yt-live-chat-author-chip>
+    <span id="author-name" dir="auto">${handle}<span id="chip-badges"></span></span></yt-live-chat-author-chip>
+    <span id="message" dir="auto">${text}</span></div>`;
+  return row;
+}
+
+/** Polymer re-uses a chat row for a newer message: a new id, and the text nodes' data set in place. */
+function reuse(row: Element, id: string, handle: string, text: string): void {
+  row.id = id;
+  ((row.querySelector('#author-name') as Element).firstChild as Text).data = handle;
+  ((row.querySelector('#message') as Element).firstChild as Text).data = text;
+}
+
+beforeEach(() => {
+  Object.assign(document.defaultView as object, { IntersectionObserver: undefined }); // chips come at once
+  document.body.replaceChildren();
+});
+
+describe('elements re-used in place', () => {
+  it('reads a chat row again when only its id and text nodes change: the old chip goes', async () => {
+    const row = chatRow(
+      'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0001',
+      '@giftdrop_bot',
+      'BUY free gift cards at example dot com',
+    );
+    document.body.append(row);
+    const { sent, stop, settle } = live(youtube, { ...testState, site: 'youtube' });
+    await settle();
+    expect(chips(row)).toBe(1);
+    reuse(row, 'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0099', '@ana_streams', 'hello from Lisbon again');
+    await settle();
+    stop();
+    expect(sent.at(-1)).toBe('ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0099|@ana_streams|hello from Lisbon again');
+    expect(row.getAttribute('data-uncanned-id')).toBe('ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0099');
+    expect(row.getAttribute('data-uncanned')).toBe('clean');
+    expect(chips(row)).toBe(0);
+  });
+
+  it("a row re-used for another sender loses the muted sender's stub and is shown", async () => {
+    const row = chatRow('ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0001', '@giftdrop_bot', 'free gift cards');
+    document.body.append(row);
+    const { stop, settle } = live(youtube, { ...muting('@giftdrop_bot'), site: 'youtube' });
+    await settle();
+    expect(row.getAttribute('data-uncanned-hidden')).toBe('muted');
+    reuse(row, 'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0099', '@ana_streams', 'hello from Lisbon again');
+    await settle();
+    stop();
+    expect(row.hasAttribute('data-uncanned-hidden')).toBe(false);
+    expect(stubs()).toBe(0);
+  });
+});
+
+describe("a collapsed message's stub", () => {
+  it('stays with its message when the site inserts a node between them', async () => {
+    const muted = message('m1', 'spammer');
+    const list = document.createElement('div');
+    list.append(message('m0', 'alice'), muted);
+    document.body.append(list);
+    const { stop, settle } = live(testAdapter, muting('spammer'));
+    await settle();
+    expect(muted.previousElementSibling?.localName).toBe(stubTag);
+    list.insertBefore(message('m2', 'carol'), muted); // React knows only its own siblings: it inserts before m1
+    await settle();
+    stop();
+    expect(stubs()).toBe(1);
+    expect(muted.previousElementSibling?.localName).toBe(stubTag);
+  });
+
+  it('follows its message when a keyed list moves the message up, and stays single', async () => {
+    const muted = message('m1', 'spammer');
+    const first = message('m0', 'alice');
+    const list = document.createElement('div');
+    list.append(first, muted);
+    document.body.append(list);
+    const { stop, settle } = live(testAdapter, muting('spammer'));
+    await settle();
+    list.insertBefore(muted, first);
+    await settle();
+    stop();
+    expect(stubs()).toBe(1);
+    expect(muted.previousElementSibling?.localName).toBe(stubTag);
+    expect(muted.nextElementSibling).toBe(first);
+  });
+});
