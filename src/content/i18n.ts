@@ -22,6 +22,7 @@ export const english = {
   explainSeen: 'seen $1',
   stubMuted: 'Hidden: $1 repeats themselves.',
   stubCanned: 'Hidden: canned reply from $1.',
+  stubWithReplies: 'Its replies are hidden with it.',
   show: 'Show',
 } as const;
 

@@ -7,7 +7,7 @@ import type { ItemVerdict } from '../shared/views';
 import type { ItemData, SiteAdapter } from './adapters/define-adapter';
 import { type ControlActions, controlsTag, createControls, updateControls } from './chip';
 import type { Decision } from './decide';
-import { pickOwn } from './extract';
+import { pickOwn, planFor } from './extract';
 import { t } from './i18n';
 import { themeFor } from './isolate';
 import { cancelNearView, whenNearView } from './near-view';
@@ -74,7 +74,9 @@ export function applyMarks(
   let stub = findStub(item, data.id);
   if (decision.hidden && decision.mode === 'collapse') {
     const name = data.senderName ?? data.sender;
-    const label = decision.hidden === 'muted' ? t('stubMuted', name) : t('stubCanned', name);
+    const why = decision.hidden === 'muted' ? t('stubMuted', name) : t('stubCanned', name);
+    // Where replies nest inside the message (Reddit, Instagram, LinkedIn), hiding it hides them: the line says so.
+    const label = item.querySelector(planFor(context.adapter).item) ? `${why} ${t('stubWithReplies')}` : why;
     let hadFocus = false;
     if (stub && stubLabel(stub) !== label) {
       hadFocus = holdsFocus(stub);

@@ -132,3 +132,19 @@ describe("a collapsed message's stub", () => {
     expect(muted.nextElementSibling).toBe(first);
   });
 });
+
+it("says on the stub when the message's replies, nested inside it, are hidden with it", async () => {
+  const parent = message('p1', 'spammer');
+  const reply = message('r1', 'alice');
+  const mutedReply = message('r2', 'spammer');
+  parent.append(reply);
+  document.body.append(parent, mutedReply);
+  const { stop, settle } = live(testAdapter, muting('spammer'));
+  await settle();
+  stop();
+  const labels = [...document.querySelectorAll(stubTag)].map((stub) => stub.shadowRoot?.textContent);
+  expect(labels).toEqual([
+    'Hidden: spammer repeats themselves. Its replies are hidden with it.Show',
+    'Hidden: spammer repeats themselves.Show',
+  ]);
+});
