@@ -6,7 +6,7 @@ import { sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
 import { pickAdapter } from './adapters/index';
 import { loadStrings } from './i18n';
-import { ensurePageStyle } from './page-style';
+import { holdUntilState } from './page-style';
 import { startSession } from './session';
 
 async function pageState(site: string): Promise<PageState> {
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   if (document.documentElement.hasAttribute('data-uncanned-running')) return; // injected twice
   document.documentElement.setAttribute('data-uncanned-running', '');
   let adapter = pickAdapter(location, document);
-  if (adapter) ensurePageStyle(document); // before the site paints: hides anything marked hidden
+  if (adapter) holdUntilState(document, adapter); // before the site paints (see styles.ts `pendingRule`)
   if (!adapter) {
     await domReady();
     adapter = pickAdapter(location, document);

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageState } from '../shared/views';
 import bluesky from './adapters/bluesky';
 import { adapters } from './adapters/index';
 import { cssString } from './adapters/readers';
-import { prehideCss } from './page-style';
+import { holdUntilState, pendingCapMs, prehideCss, updatePageStyle } from './page-style';
 import { pageCss } from './styles';
-import { hostileSenders, testState } from './test-messages';
+import { hostileSenders, testAdapter, testState } from './test-messages';
 
 const state = (senders: string[]): PageState => ({
   ...testState,
@@ -35,6 +35,36 @@ describe('pre-hide stylesheet', () => {
       expect(lines, adapter.id).toHaveLength(1 + hostileSenders.length);
       expect(lines[0]).toBe(pageCss);
       expect(css.replace(/\n/g, ''), adapter.id).not.toMatch(/\p{Cc}/u);
+    }
+  });
+});
+
+describe('messages held until the page state arrives', () => {
+  const style = () => document.getElementById('uncanned-page-style')?.textContent;
+  const held = ':is(div.message){visibility:hidden!important}';
+
+  it('keeps them unpainted until the state comes, which brings the pre-hide rules instead', () => {
+    holdUntilState(document, testAdapter);
+    expect(style()).toContain(held);
+    updatePageStyle(
+      document,
+      { ...testAdapter, senderSelector: (sender) => `[data-sender="${sender}"]` },
+      state(['x']),
+    );
+    expect(style()).not.toContain(held);
+    expect(style()).toContain('[data-sender="x"]');
+  });
+
+  it('lets them paint after a while when the background never answers', () => {
+    vi.useFakeTimers();
+    try {
+      holdUntilState(document, testAdapter);
+      vi.advanceTimersByTime(pendingCapMs - 1);
+      expect(style()).toContain(held);
+      vi.advanceTimersByTime(1);
+      expect(style()).toBe(pageCss);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

@@ -3,7 +3,8 @@
 import type { PageState } from '../shared/views';
 import type { SiteAdapter } from './adapters/define-adapter';
 import { activeMute } from './decide';
-import { pageCss, pageStyleId, prehideRule } from './styles';
+import { planFor } from './extract';
+import { pageCss, pageStyleId, pendingRule, prehideRule } from './styles';
 
 /** Each document's style element, kept so a dropped one comes back with its pre-hide rules. */
 const styles = new WeakMap<Document, HTMLStyleElement>();
@@ -22,6 +23,22 @@ export function ensurePageStyle(doc: Document): HTMLStyleElement {
   styles.set(doc, style);
   if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
   return style;
+}
+
+/** Longest a page's messages wait unpainted for its state: a background that never answers must not hide them. */
+export const pendingCapMs = 1_500;
+
+/**
+ * At document_start: the stylesheet, holding the adapter's messages unpainted until `updatePageStyle` brings the
+ * page state (or `pendingCapMs` passes), so a muted sender's message never paints before its pre-hide rule.
+ */
+export function holdUntilState(doc: Document, adapter: SiteAdapter): void {
+  const style = ensurePageStyle(doc);
+  const held = `${pageCss}\n${pendingRule(planFor(adapter).item)}`;
+  style.textContent = held;
+  setTimeout(() => {
+    if (style.textContent === held) style.textContent = pageCss;
+  }, pendingCapMs);
 }
 
 /** One rule per sender, so one selector the browser rejects cannot disable the others. */

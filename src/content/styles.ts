@@ -6,6 +6,13 @@ export const pageStyleId = 'uncanned-page-style';
 
 export const pageCss = `[data-uncanned-hidden]{display:none!important}`;
 
+/**
+ * Until the page's mutes arrive from the background (a round trip, 0.3–0.7 s when the service worker was asleep),
+ * messages keep their space but do not paint: a muted sender's would otherwise show, then collapse (RES's
+ * `hideUntilProcessed`, peers.md §5.6).
+ */
+export const pendingRule = (itemSelector: string): string => `:is(${itemSelector}){visibility:hidden!important}`;
+
 /** Pre-hides a muted sender's messages before they paint; "Show" sets data-uncanned-revealed. */
 export const prehideRule = (selector: string): string =>
   `:is(${selector}):not([data-uncanned-revealed]){display:none!important}`;
