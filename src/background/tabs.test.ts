@@ -78,7 +78,8 @@ describe('tab summary and badge', () => {
 
   it.each([
     ['active', {}, 'active'],
-    ['recognised but empty', { read: 0, canned: 0 }, 'no-messages'],
+    ['recognised, no messages yet', { read: 0, canned: 0 }, 'active'],
+    ['recognised, messages the adapter cannot read', { read: 0, canned: 0, layoutChanged: true }, 'no-messages'],
     ['not recognised', { recognised: false }, 'unsupported'],
   ] as const)('reports a %s page', async (_name, change, status) => {
     bg.browser.openTabs.push({ id: 5, url: 'https://x.com/home' });

@@ -70,8 +70,8 @@ export function withFrameReport(
 }
 
 /**
- * Counts summed over the frames, the site of the frame that read the most (the top frame on a tie), the top
- * frame's address when it reported (the popup checks the tab is still on it). Undefined without frames.
+ * Counts summed over the frames, the site and layout flag of the frame that read the most (the top frame on a tie),
+ * the top frame's address when it reported (the popup checks the tab is still on it). Undefined without frames.
  */
 function combine(tabId: number, frames: Record<string, FrameReport>): TabRecord | undefined {
   const all = Object.entries(frames);
@@ -88,6 +88,7 @@ function combine(tabId: number, frames: Record<string, FrameReport>): TabRecord 
     read: sum('read'),
     canned: sum('canned'),
     hidden: sum('hidden'),
+    ...(main.layoutChanged ? { layoutChanged: true } : {}),
     updatedAt: Date.now(),
     frames,
   };
@@ -114,7 +115,7 @@ const sameOrigin = (a: string, b: string) => {
 function statusOf(report: TabRecord, paused: boolean): TabStatus {
   if (paused) return 'paused';
   if (!report.recognised) return 'unsupported';
-  return report.read > 0 ? 'active' : 'no-messages';
+  return report.layoutChanged ? 'no-messages' : 'active';
 }
 
 export async function getTabSummary(tabId: number): Promise<TabSummary> {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { message, testState } from './test-messages';
+import { message, testAdapter, testState } from './test-messages';
 import { pipelineOn, repeatVerdict } from './test-pipeline';
 import { cleanVerdict } from './verdicts';
 
@@ -86,5 +86,29 @@ describe('Pipeline counts (the popup\'s "This tab" and the badge)', () => {
     await settle();
     expect(pipeline.counts).toEqual({ read: 2, canned: 1 });
     expect(pipeline.hasWork).toBe(false);
+  });
+
+  it('tells a changed layout (messages show, none or none of their texts read) from a page without messages', async () => {
+    document.body.replaceChildren();
+    const canaried = { ...testAdapter, canary: 'p.comment-text' };
+    const { pipeline, settle } = pipelineOn(document, state, cleanVerdict, undefined, canaried);
+    pipeline.enqueue([document]);
+    await settle();
+    expect(pipeline.isLayoutChanged).toBe(false); // nothing here yet
+    const renamed = Object.assign(document.createElement('p'), { className: 'comment-text', textContent: 'hi' });
+    document.body.append(renamed); // a comment whose item hook the site renamed: no div.message around it
+    expect(pipeline.isLayoutChanged).toBe(true);
+
+    renamed.remove();
+    const textless = ['e1', 'e2', 'e3'].map((id) => message(id, `s-${id}`, ''));
+    document.body.append(...textless); // the text hook renamed: items read, every text empty
+    pipeline.enqueue(textless);
+    await settle();
+    expect(pipeline.counts.read).toBe(3);
+    expect(pipeline.isLayoutChanged).toBe(true);
+    document.body.append(message('e4'));
+    pipeline.enqueue([document.body.lastChild as Node]);
+    await settle();
+    expect(pipeline.isLayoutChanged).toBe(false);
   });
 });

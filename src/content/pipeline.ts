@@ -53,6 +53,8 @@ export class Pipeline {
   private readonly now: () => number;
   /** The current tick's start (one clock read per tick, not per message). */
   private tickStart = 0;
+  /** Some message of this page was read with text: a page of messages all without it means the text hook broke. */
+  private hasReadText = false;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -81,6 +83,16 @@ export class Pipeline {
 
   get counts(): { read: number; canned: number } {
     return this.verdicts.counts;
+  }
+
+  /**
+   * The site's markup changed under the adapter: messages show (its canary) but none is read, or several were
+   * read and none had text. A page without messages yet is not that.
+   */
+  get isLayoutChanged(): boolean {
+    const { read } = this.verdicts.counts;
+    if (read > 0) return read >= 3 && !this.hasReadText;
+    return this.adapter.canary !== undefined && this.doc.querySelector(this.adapter.canary) !== null;
   }
 
   enqueue(nodes: Iterable<Node>, changed?: Iterable<Node>, edited?: Iterable<Element>): void {
@@ -142,6 +154,7 @@ export class Pipeline {
       this.readAt.set(item, this.tickStart);
     }
     this.shown.add(data.id, item);
+    if (data.text) this.hasReadText = true;
     const isCounted = !this.carried.has(item);
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend), isCounted);
     this.mark(item, entry.data, entry.verdict, isFresh);
@@ -203,6 +216,7 @@ export class Pipeline {
       for (const element of this.shown.of(id))
         if ((this.readAt.get(element) ?? 0) < now - recentMs) this.carried.add(element);
     this.verdicts.newPage();
+    this.hasReadText = false;
     this.enqueue([this.doc]);
   }
 
@@ -211,6 +225,7 @@ export class Pipeline {
     this.queue.clear();
     this.verdicts.dropUnjudged();
     this.verdicts.newPage();
+    this.hasReadText = false;
     for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) clearMarks(item, this.itemSelector);
     removeOrphanStubs();
     this.intake.clear();

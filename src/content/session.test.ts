@@ -107,4 +107,13 @@ describe('session', () => {
     await vi.waitFor(() => expect(style()?.textContent).toContain('[data-sender="spammer"]'));
     await setState({ ...state, paused: true }); // out of the next test's way
   });
+  it('reports a changed layout once messages it cannot read show up, and not before', async () => {
+    startSession({ ...adapter, canary: 'p.comment-text' }, document, state);
+    const reports = () => background.sent.filter((sent) => sent.type === 'reportPageStatus');
+    await vi.waitFor(() => expect(reports().at(-1)?.input.layoutChanged).toBe(false));
+    const renamed = Object.assign(document.createElement('p'), { className: 'comment-text', textContent: 'hi' });
+    document.body.append(renamed); // a comment whose item hook the site renamed
+    await vi.waitFor(() => expect(reports().at(-1)?.input.layoutChanged).toBe(true), { timeout: 2_500 });
+    await setState({ ...state, paused: true }); // out of the next test's way
+  });
 });

@@ -86,6 +86,19 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     report();
   }
 
+  /** The layout-changed flag last reported: a page that never reads a message reports again only when it flips. */
+  let reportedChange = false;
+  let isLayoutCheckDue = false;
+  /** The page changed while nothing was read: maybe messages the adapter no longer reads (checked once a second). */
+  function checkLayoutSoon() {
+    if (isLayoutCheckDue || pipeline.counts.read > 0) return;
+    isLayoutCheckDue = true;
+    setTimeout(() => {
+      isLayoutCheckDue = false;
+      if (disconnect && pipeline.isLayoutChanged !== reportedChange) report();
+    }, 1_000);
+  }
+
   function report() {
     const { read, canned } = pipeline.counts;
     const hidden = hasHiddenAny() ? doc.querySelectorAll('[data-uncanned-hidden]').length : 0;
@@ -93,6 +106,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     if (window !== window.top && read === 0 && !hasSpoken) return;
     hasSpoken = true;
     const recognised = isRelevant();
+    reportedChange = recognised && !state.paused && pipeline.isLayoutChanged;
     void sendToBackground('reportPageStatus', {
       site: adapter.id,
       url: pageUrl(),
@@ -100,6 +114,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       read,
       canned,
       hidden,
+      layoutChanged: reportedChange,
     }).catch(stopIfInvalidated);
   }
 
@@ -116,6 +131,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       observer = observe(doc, (added, changed, edited) => {
         ensurePageStyle(doc);
         pipeline.enqueue(added, changed, edited);
+        checkLayoutSoon();
         schedule();
       });
       pipeline.scanUnmarked(); // parsing done: includes the last item the loading-time scans left out

@@ -23,9 +23,10 @@ export function pipelineOn(
   initial = testState,
   verdictFor = (id: string): ItemVerdict => cleanVerdict(id),
   now = () => performance.now(),
+  adapter = testAdapter,
 ) {
   const sent: string[] = [];
-  const pipeline = new Pipeline(testAdapter, doc, initial, {
+  const pipeline = new Pipeline(adapter, doc, initial, {
     classify: async (items) => {
       sent.push(...items.map((data) => data.id));
       return items.map((data) => verdictFor(data.id));

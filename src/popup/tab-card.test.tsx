@@ -30,7 +30,7 @@ describe('this tab', () => {
   });
 
   test.each([
-    ['no-messages', "found no messages: the site's layout may have changed"],
+    ['no-messages', "cannot read the messages on this page: the site's layout may have changed"],
     ['unsupported', 'does not work on this page'],
     ['paused', 'paused on this site'],
   ] as const)('status %s is explained', async (status, text) => {

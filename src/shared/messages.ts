@@ -64,6 +64,8 @@ export const toBackgroundSchemas = {
       read: v.pipe(v.number(), v.integer(), v.minValue(0)),
       canned: v.pipe(v.number(), v.integer(), v.minValue(0)),
       hidden: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      /** Messages show but the adapter reads none (or none of their texts): the site's markup changed. */
+      layoutChanged: v.optional(v.boolean()),
     }),
   },
   /** Content: mutes, feedback and settings that decide what to hide on this site. */

@@ -89,6 +89,8 @@ export interface FrameReport {
   read: number;
   canned: number;
   hidden: number;
+  /** Messages show but the adapter reads none of them (absent in reports from before it was asked). */
+  layoutChanged?: boolean;
 }
 
 /** A tab's reports: counts summed over its frames (comments and a live chat, a blog and its Disqus embed). */

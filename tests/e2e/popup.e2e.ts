@@ -170,3 +170,36 @@ describe('popup in Chromium', () => {
     }
   });
 });
+
+describe('popup status of a recognised page (Chromium)', () => {
+  let session: ChromiumSession | undefined;
+  afterAll(() => session?.close());
+
+  /** The HN fixture as the site might serve it: its comment rows renamed, or no comments at all. */
+  const thread = fs.readFileSync('tests/fixtures/pages/hackernews/item.html', 'utf8');
+  const lines = thread.split('\n');
+  const treeStart = lines.findIndex((line) => line.includes('class="comment-tree"'));
+  const treeEnd = lines.findIndex((line) => line.startsWith('</tbody></table>'));
+  const variants = {
+    renamed: thread.replaceAll('athing comtr', 'athing comrow'),
+    empty: [...lines.slice(0, treeStart + 1), ...lines.slice(treeEnd)].join('\n'),
+  };
+
+  it.each([
+    ['renamed', 'Cannot read messages', "the site's layout may have changed"],
+    ['empty', 'Active', 'is reading the messages on this page'],
+  ] as const)('says so when the comments are %s', async (variant, pill, detail) => {
+    session ??= await launchChromium();
+    const url = `https://news.ycombinator.com/item?id=${variant === 'renamed' ? 1001 : 1002}`;
+    await session.context.route(url, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: variants[variant] }),
+    );
+    const { tabId } = await openPageWithTabId(session, url);
+    await poll(async () => {
+      const popup = await openPopupFor(session as ChromiumSession, tabId);
+      const text = `${await popup.locator('.tab-card .pill').textContent()} ${await popup.locator('.status-detail').textContent()}`;
+      await popup.close();
+      return text;
+    }).toMatch(new RegExp(`^${pill} .*${detail}`));
+  });
+});

@@ -26,6 +26,7 @@ const ownDid: Reader = (item) => {
 export default defineAdapter({
   id: 'bluesky',
   hosts: ['bsky.app'],
+  canary: '[data-testid="postText"], [data-testid*="Item-by-"]',
   item: [
     '[data-testid^="feedItem-by-"]', // timelines and feeds (suffix = handle)
     '[data-testid^="postThreadItem-by-"]', // post thread, focused post and replies

@@ -35,6 +35,11 @@ export interface SiteAdapter {
   readonly detect?: (doc: Document) => boolean;
   /** Pages of a matched host that can hold messages; others are recognised but not scanned. */
   readonly isRelevantPage?: (url: URL) => boolean;
+  /**
+   * Markup that only shows where messages are, looser than `item` (a comment's text or permalink, its list's rows):
+   * on the page while no message is read, the site's layout has changed. Absent: the page has no messages yet.
+   */
+  readonly canary?: string;
   /** One element per message. Nested items (replies) are separate items. */
   readonly item: Selector;
   /** The message text, within the item. */

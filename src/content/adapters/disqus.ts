@@ -16,6 +16,7 @@ export default defineAdapter({
   id: 'disqus',
   hosts: ['disqus.com'],
   isRelevantPage: (url) => url.pathname.startsWith('/embed/comments'),
+  canary: '#post-list li.post, [data-role="post-content"]',
   item: '.post-content[data-role="post-content"]', // inside li.post; replies are in the sibling ul.children
   text: '.post-message[data-role="message"]',
   sender: {

@@ -8,6 +8,7 @@ export default defineAdapter({
   id: 'github',
   hosts: ['github.com'],
   isRelevantPage: (url) => /^\/[^/]+\/[^/]+\/(issues|pull|discussions)\/\d+/.test(url.pathname),
+  canary: '.react-issue-comment, .timeline-comment, .js-comment-body',
   item: [
     '[data-wrapper-timeline-id]:has(.react-issue-comment)', // React issues (IC_… node ids)
     '.timeline-comment.js-comment-container', // classic pages (PRs)

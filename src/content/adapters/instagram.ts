@@ -7,6 +7,7 @@ export default defineAdapter({
   id: 'instagram',
   hosts: ['www.instagram.com'],
   isRelevantPage: (url) => /^\/(p|reel|reels)\/|^\/[\w.]+\/(p|reel)\//.test(url.pathname),
+  canary: 'a[href*="/c/"]',
   item: 'li:has(a[href*="/c/"] > time[datetime])',
   text: [
     'h3 + div > span[dir="auto"]', // older layout: the span after the author's h3

@@ -24,6 +24,7 @@ function messagingSender(item: Element): Partial<ItemData> | undefined {
 export default defineAdapter({
   id: 'linkedin',
   hosts: ['www.linkedin.com'],
+  canary: '[data-id*="urn:li:comment:"], [componentkey*="urn:li:comment:"], [data-event-urn]',
   item: [
     'article.comments-comment-entity', // feed comments; replies nest in .comments-replies-list
     '[componentkey^="replaceableComment_urn:li:comment:"]', // server-driven UI

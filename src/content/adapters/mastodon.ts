@@ -22,6 +22,7 @@ export default defineAdapter({
   detect: (doc) =>
     Boolean(doc.querySelector('#mastodon, meta[name="application-name"][content="Mastodon"]')) ||
     Boolean(doc.querySelector('.app-body a[href*="joinmastodon.org"]')),
+  canary: '.status__content',
   item: [
     '.status[data-id]', // timeline and thread items (article[data-id] wraps each; off-screen ones are empty)
     '.detailed-status', // the focused post of a thread

@@ -17,6 +17,7 @@ export default defineAdapter({
   id: 'reddit',
   hosts: ['www.reddit.com', 'old.reddit.com', 'new.reddit.com', 'sh.reddit.com'],
   isRelevantPage: (url) => /\/comments\/|^\/user\//.test(url.pathname),
+  canary: '[thingid^="t1_"], [data-fullname^="t1_"]',
   item: [
     'shreddit-comment', // new Reddit; replies are nested shreddit-comment[slot="children"]
     'div.thing.comment', // old.reddit; replies in .child > .sitetable

@@ -34,6 +34,7 @@ export default defineAdapter({
           'meta[name="generator"][content^="WordPress"], link[href*="/wp-content/"], link[href*="/wp-includes/"], body.wp-embed-responsive, #commentform',
         ),
     ),
+  canary: '.comment-list > li, .commentlist > li, .wp-block-comment-template > li',
   item: [
     '.comment-body[id^="div-comment-"]', // classic themes: article (HTML5) or div (legacy), not the replies after it
     '.wp-block-comment-template li[id^="comment-"]', // block themes

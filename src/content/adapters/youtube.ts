@@ -21,6 +21,7 @@ export default defineAdapter({
   id: 'youtube',
   hosts: ['www.youtube.com', 'm.youtube.com'],
   isRelevantPage: (url) => /^\/(watch|shorts|live_chat|post|channel|@)/.test(url.pathname),
+  canary: 'ytd-comment-thread-renderer, ytd-comments #content-text, yt-live-chat-item-list-renderer #author-name',
   item: [
     'ytd-comment-view-model', // comments since 2024 (top level id="comment", replies is-reply)
     'ytd-comment-renderer', // legacy comments
