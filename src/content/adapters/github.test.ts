@@ -36,4 +36,11 @@ describe('github adapter', () => {
     loadPage('https://github.com/driftwood-notes/driftwood/issues/412');
     expect(document.querySelectorAll(adapter.senderSelector?.(String(5529310 * 7)) ?? '')).toHaveLength(4);
   });
+
+  it('pre-hide selector also matches classic timeline comments (pull requests)', () => {
+    document.body.innerHTML = `<div class="timeline-comment js-comment-container"><a class="author" href="/mark-trades77">Mark-Trades77</a>
+      <img class="avatar" src="https://avatars.githubusercontent.com/u/38707170?s=80"></div>`;
+    expect(document.querySelectorAll(adapter.senderSelector?.('mark-trades77') ?? '')).toHaveLength(1);
+    expect(document.querySelectorAll(adapter.senderSelector?.('38707170') ?? '')).toHaveLength(1);
+  });
 });

@@ -31,8 +31,14 @@ export default defineAdapter({
   slot: '[data-testid="comment-header-left-side-items"]', // after the time link
   senderSelector: (sender) =>
     /^\d+$/.test(sender)
-      ? `[data-wrapper-timeline-id]:has(img[data-testid="github-avatar"][src*=${cssString(`/u/${sender}?`)}])`
-      : `[data-wrapper-timeline-id]:has(a[data-testid="avatar-link"][href=${cssString(`/${sender}`)} i])`,
+      ? [
+          `[data-wrapper-timeline-id]:has(img[data-testid="github-avatar"][src*=${cssString(`/u/${sender}?`)}])`,
+          `.timeline-comment.js-comment-container:has(img.avatar[src*=${cssString(`/u/${sender}?`)}])`,
+        ].join(', ')
+      : [
+          `[data-wrapper-timeline-id]:has(a[data-testid="avatar-link"][href=${cssString(`/${sender}`)} i])`,
+          `.timeline-comment.js-comment-container:has(a.author[href=${cssString(`/${sender}`)} i])`,
+        ].join(', '),
 });
 
 /* Test URLs:

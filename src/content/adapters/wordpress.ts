@@ -13,13 +13,13 @@ const nicenameOrGravatar: Reader = (_element, item) => {
   return gravatar ? `gravatar:${gravatar}` : undefined;
 };
 
+const blockItem = '.wp-block-comment-template li[id^="comment-"]'; // block themes
 // The date link: HTML5 walker, legacy walker (div.comment-meta.commentmetadata), comment-template block.
 const commentLink = [
   '.comment-metadata a[href*="#comment-"]',
   '.commentmetadata a[href*="#comment-"]',
   '.wp-block-comment-date a',
 ];
-
 // Core templates (Walker_Comment::html5_comment and the comment-template block), sites.md §12. Themes may replace
 // the walker, so hooks are ids and core classes. Any blog host: runs on user-granted origins via detect().
 export default defineAdapter({
@@ -27,18 +27,14 @@ export default defineAdapter({
   hosts: [],
   detect: (doc) =>
     Boolean(
-      doc.querySelector(
-        'ol.comment-list li[id^="comment-"], .wp-block-comment-template li[id^="comment-"], .comment-body[id^="div-comment-"]',
-      ) &&
+      doc.querySelector(`ol.comment-list li[id^="comment-"], ${blockItem}, .comment-body[id^="div-comment-"]`) &&
         doc.querySelector(
           'meta[name="generator"][content^="WordPress"], link[href*="/wp-content/"], link[href*="/wp-includes/"], body.wp-embed-responsive, #commentform',
         ),
     ),
   canary: '.comment-list > li, .commentlist > li, .wp-block-comment-template > li',
-  item: [
-    '.comment-body[id^="div-comment-"]', // classic themes: article (HTML5) or div (legacy), not the replies after it
-    '.wp-block-comment-template li[id^="comment-"]', // block themes
-  ],
+  // Classic themes: article (HTML5) or div (legacy), not the replies after it. Block themes: the li, replies inside.
+  item: ['.comment-body[id^="div-comment-"]', blockItem],
   text: ['.comment-content', '.wp-block-comment-content', ':scope'], // legacy: comment_text() straight in the body
   textExclude: '.comment-author, .comment-meta, .reply, .comment-awaiting-moderation', // around legacy text
   sender: { from: ':scope', read: nicenameOrGravatar },
@@ -47,10 +43,14 @@ export default defineAdapter({
   permalink: commentLink,
   time: { from: 'time[datetime]', read: attr('datetime') },
   slot: ['.reply', '.wp-block-comment-reply-link'], // next to "Reply"
-  senderSelector: (sender) =>
-    sender.startsWith('gravatar:')
-      ? `.comment-body[id^="div-comment-"]:has(img.avatar[src*=${cssString(sender.slice(9))}])`
-      : `.comment-author-${CSS.escape(sender)} > .comment-body[id^="div-comment-"]`,
+  // A guest's rule must not take the block li of a comment they only replied to (replies nest inside it).
+  senderSelector: (sender) => {
+    const avatar = `img.avatar[src*=${cssString(sender.slice(9))}]`;
+    const author = `.comment-author-${CSS.escape(sender)}`;
+    return sender.startsWith('gravatar:')
+      ? `.comment-body[id^="div-comment-"]:has(${avatar}), ${blockItem}:has(${avatar}):not(:has(li ${avatar}))`
+      : `${author} > .comment-body[id^="div-comment-"], ${blockItem}${author}`;
+  },
 });
 
 /* Test URLs:

@@ -53,4 +53,10 @@ describe('youtube adapter', () => {
     loadPage('https://www.youtube.com/watch?v=Dr1ftW00d10');
     expect(document.querySelectorAll(adapter.senderSelector?.('@quickgains-hub') ?? '')).toHaveLength(4);
   });
+
+  it('pre-hide selector also matches legacy ytd-comment-renderer comments', () => {
+    document.body.innerHTML = `<ytd-comment-thread-renderer><ytd-comment-renderer id="comment">
+      <a id="author-text" href="/@quickgainshub"><span>@QuickGainsHub</span></a></ytd-comment-renderer></ytd-comment-thread-renderer>`;
+    expect(document.querySelectorAll(adapter.senderSelector?.('@quickgainshub') ?? '')).toHaveLength(1);
+  });
 });

@@ -41,7 +41,8 @@ export default defineAdapter({
   slot: '#header-author', // after the time link; chat falls back to right after #message
   // Chat rows pad their content 24 px from the edge; the stub lines up with it (comments need nothing).
   stubIndent: (item) => (item.localName.startsWith('yt-live-chat-') ? 24 : undefined),
-  senderSelector: (sender) => `ytd-comment-view-model:has(#author-text[href=${cssString(`/${sender}`)} i])`,
+  senderSelector: (sender) =>
+    `:is(ytd-comment-view-model, ytd-comment-renderer):has(#author-text[href=${cssString(`/${sender}`)} i])`,
 });
 
 /* Test URLs:
