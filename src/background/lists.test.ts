@@ -119,7 +119,7 @@ describe('in-page strings', () => {
     );
     expect(strings).toEqual({
       chipRepeat: 'Canned ×$1',
-      explainRepeat: '$1 sent this text $2 times. Earlier copies:',
+      explainRepeat: '$1 sent this text $2 times. Other copies:',
       show: 'Show',
     });
   });

@@ -40,7 +40,7 @@ describe('in-page strings', async () => {
   it('is English with values filled in before the locale arrives', async () => {
     const { t } = await freshStrings();
     expect(t('chipRepeat', 7)).toBe('Canned ×7');
-    expect(t('explainRepeat', '@bob', 3)).toBe('@bob sent this text 3 times. Earlier copies:');
+    expect(t('explainRepeat', '@bob', 3)).toBe('@bob sent this text 3 times. Other copies:');
     expect(sendToBackground).not.toHaveBeenCalled();
   });
 

@@ -12,7 +12,7 @@ export const english = {
   muteSender: 'Mute repeat sender',
   notCanned: 'Not canned',
   muteCannedOnly: 'Hide only their canned replies',
-  explainRepeat: '$1 sent this text $2 times. Earlier copies:',
+  explainRepeat: '$1 sent this text $2 times. Other copies:',
   explainTemplate: 'The same text came from $1 accounts. Other copies:',
   explainEmpty: 'No earlier copies are stored on this device.',
   explainError: 'Could not load the earlier copies.',
