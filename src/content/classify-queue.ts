@@ -44,6 +44,11 @@ export class ClassifyQueue {
     return this.pending.size > 0 && !this.inFlight;
   }
 
+  /** Nothing waits for a verdict: none queued, none asked. */
+  get isIdle(): boolean {
+    return this.pending.size === 0 && !this.inFlight;
+  }
+
   add(data: ItemData): void {
     this.pending.set(data.id, data);
   }

@@ -4,7 +4,7 @@ import type { PageState } from '../shared/views';
 import bluesky from './adapters/bluesky';
 import { adapters } from './adapters/index';
 import { cssString } from './adapters/readers';
-import { holdUntilState, pendingCapMs, prehideCss, updatePageStyle } from './page-style';
+import { holdUntilState, pendingCapMs, prehideCss, releaseHold, updatePageStyle } from './page-style';
 import { pageCss } from './styles';
 import { hostileSenders, testAdapter, testState } from './test-messages';
 
@@ -62,9 +62,17 @@ describe('messages held until the page state arrives', () => {
       vi.advanceTimersByTime(pendingCapMs - 1);
       expect(style()).toContain(held);
       vi.advanceTimersByTime(1);
-      expect(style()).toBe(pageCss);
+      expect(style()).not.toContain(held);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps holding them for the first verdicts when canned messages are collapsed or hidden', () => {
+    holdUntilState(document, testAdapter);
+    updatePageStyle(document, testAdapter, { ...testState, cannedAction: 'collapse' });
+    expect(style()).toContain(held);
+    releaseHold(document);
+    expect(style()).not.toContain(held);
   });
 });

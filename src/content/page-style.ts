@@ -25,33 +25,46 @@ export function ensurePageStyle(doc: Document): HTMLStyleElement {
   return style;
 }
 
-/** Longest a page's messages wait unpainted for its state: a background that never answers must not hide them. */
+/** Longest a page's messages wait unpainted: a background that never answers must not hide them. */
 export const pendingCapMs = 1_500;
 
+/** Each held document's pending rule, and its pre-hide rules (what the stylesheet holds besides the hold). */
+const holds = new WeakMap<Document, string>();
+const rules = new WeakMap<Document, string>();
+
+function render(doc: Document): void {
+  const style = ensurePageStyle(doc);
+  const css = [rules.get(doc) ?? pageCss, holds.get(doc)].filter(Boolean).join('\n');
+  if (style.textContent !== css) style.textContent = css;
+}
+
 /**
- * At document_start: the stylesheet, holding the adapter's messages unpainted until `updatePageStyle` brings the
- * page state (or `pendingCapMs` passes), so a muted sender's message never paints before its pre-hide rule.
+ * At document_start: holds the adapter's messages unpainted until `updatePageStyle` brings the page state (a muted
+ * sender's message must not paint before its pre-hide rule) or, when the user collapses or hides canned messages,
+ * until what the page shows is judged and marked (`releaseHold`); at most `pendingCapMs`.
  */
 export function holdUntilState(doc: Document, adapter: SiteAdapter): void {
-  const style = ensurePageStyle(doc);
-  const held = `${pageCss}\n${pendingRule(planFor(adapter).item)}`;
-  style.textContent = held;
-  setTimeout(() => {
-    if (style.textContent === held) style.textContent = pageCss;
-  }, pendingCapMs);
+  holds.set(doc, pendingRule(planFor(adapter).item));
+  render(doc);
+  setTimeout(() => releaseHold(doc), pendingCapMs);
+}
+
+export function releaseHold(doc: Document): void {
+  if (holds.delete(doc)) render(doc);
 }
 
 /** One rule per sender, so one selector the browser rejects cannot disable the others. */
 export function prehideCss(adapter: SiteAdapter, state: PageState): string {
   if (state.paused || !adapter.senderSelector) return pageCss;
-  const rules = state.mutes
+  const mutedRules = state.mutes
     .filter((mute) => mute.scope === 'all' && activeMute(state, mute.sender))
     .map((mute) => prehideRule(adapter.senderSelector?.(mute.sender) ?? ''));
-  return [pageCss, ...rules].join('\n');
+  return [pageCss, ...mutedRules].join('\n');
 }
 
+/** The page state's pre-hide rules; the hold goes too unless canned messages are to be hidden (see above). */
 export function updatePageStyle(doc: Document, adapter: SiteAdapter, state: PageState): void {
-  const style = ensurePageStyle(doc);
-  const css = prehideCss(adapter, state);
-  if (style.textContent !== css) style.textContent = css;
+  rules.set(doc, prehideCss(adapter, state));
+  if (state.paused || state.cannedAction === 'flag') holds.delete(doc);
+  render(doc);
 }

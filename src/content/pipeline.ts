@@ -55,6 +55,8 @@ export class Pipeline {
   private tickStart = 0;
   /** Some message of this page was read with text: a page of messages all without it means the text hook broke. */
   private hasReadText = false;
+  /** A verdict was written onto the page (until then, page-style.ts may hold messages unpainted). */
+  hasMarkedVerdict = false;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -102,6 +104,11 @@ export class Pipeline {
   /** Queues every item not processed yet (parsing done: includes the last item earlier scans left out). */
   scanUnmarked(): void {
     this.intake.scanUnmarked();
+  }
+
+  /** Every message read so far has its verdict on the page. */
+  get isSettled(): boolean {
+    return !this.intake.hasWork && this.remarks.size === 0 && this.queue.isIdle;
   }
 
   get hasWork(): boolean {
@@ -163,6 +170,7 @@ export class Pipeline {
   private mark(item: Element, data: ItemData, verdict: ItemVerdict | undefined, isFresh = false): void {
     const effective = this.clusters.effective(data, verdict);
     const decision = decide(this.state, data, effective, { revealed: this.revealed });
+    if (decision.judged) this.hasMarkedVerdict = true;
     if (decision.judged === 'canned' && !this.carried.has(item)) this.verdicts.countCanned(data.id);
     else if (decision.judged === 'clean') this.verdicts.uncountCanned(data.id);
     // An element we never marked carries nothing of ours: until its verdict (or a mute) there is nothing to write.

@@ -10,7 +10,7 @@ import { nextMuteExpiry } from './decide';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
 import { createTicker, observe } from './observe';
-import { ensurePageStyle, updatePageStyle } from './page-style';
+import { ensurePageStyle, releaseHold, updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
 
 const budgetMs = 6; // per tick, well under one frame
@@ -61,6 +61,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     }
     try {
       if (isRelevant()) pipeline.flush(budgetMs);
+      // Everything the page shows so far is judged and marked (see page-style.ts `holdUntilState`).
+      if (pipeline.hasMarkedVerdict && pipeline.isSettled && doc.readyState !== 'loading') releaseHold(doc);
     } finally {
       if (pipeline.hasWork && isRelevant()) schedule(); // one bad item must not stall the queue
     }

@@ -74,3 +74,32 @@ describe.each([
     }
   });
 });
+
+describe('no flash of canned messages when the user collapses them (Chromium)', () => {
+  it('paints no canned copy on the first visit nor on reloads, with the worker running and after it was stopped', async () => {
+    session = await launchChromium();
+    const popup = await session.openPopup();
+    await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'updateSettings', input: { settings: { cannedAction: 'collapse' } } }),
+    );
+    const page = await session.context.newPage();
+    await page.addInitScript(probe, [repeat, clean] as [string, string]);
+    for (const [visit, stopWorker] of [
+      ['first visit', false],
+      ['reload', false],
+      ['reload', true],
+    ] as const) {
+      if (stopWorker) await session.stopWorker();
+      await (visit === 'first visit' ? page.goto(url('https://news.ycombinator.com/')) : page.reload());
+      await expect.poll(async () => (await readProbe(page)).ordinaryShown, { timeout: 5_000 }).toBe(true);
+      await page.waitForTimeout(1_000);
+      const seen = await readProbe(page);
+      shownAt.push(`hackernews, canned collapsed, ${visit}${stopWorker ? ' (worker stopped)' : ''} ${seen.ordinaryAt}`);
+      expect(seen.mutedShown, `frames that painted a canned copy (${visit}, stopped worker: ${stopWorker})`).toEqual(
+        [],
+      );
+      const collapsed = (await page.evaluate(readMarkedMessages)).filter((row) => row.hidden === 'canned');
+      expect(collapsed.filter((row) => row.text.includes(repeat)).length).toBe(3);
+    }
+  });
+});
