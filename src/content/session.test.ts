@@ -116,4 +116,18 @@ describe('session', () => {
     await vi.waitFor(() => expect(reports().at(-1)?.input.layoutChanged).toBe(true), { timeout: 2_500 });
     await setState({ ...state, paused: true }); // out of the next test's way
   });
+  it('does not report again and again on a page it does not read, while that page keeps changing', async () => {
+    const elsewhere = { ...adapter, canary: 'p.comment-text', isRelevantPage: () => false };
+    document.body.append(Object.assign(document.createElement('p'), { className: 'comment-text' }));
+    startSession(elsewhere, document, state);
+    const reports = () => background.sent.filter((sent) => sent.type === 'reportPageStatus').length;
+    await wait(1_000); // its first reports
+    const before = reports();
+    for (let change = 0; change < 5; change++) {
+      document.body.append(document.createElement('div'));
+      await wait(600);
+    }
+    expect(reports()).toBe(before);
+    await setState({ ...state, paused: true }); // out of the next test's way
+  });
 });

@@ -91,13 +91,14 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   /** The layout-changed flag last reported: a page that never reads a message reports again only when it flips. */
   let reportedChange = false;
   let isLayoutCheckDue = false;
+  const isLayoutChanged = () => isRelevant() && !state.paused && pipeline.isLayoutChanged;
   /** The page changed while nothing was read: maybe messages the adapter no longer reads (checked once a second). */
   function checkLayoutSoon() {
     if (isLayoutCheckDue || pipeline.counts.read > 0) return;
     isLayoutCheckDue = true;
     setTimeout(() => {
       isLayoutCheckDue = false;
-      if (disconnect && pipeline.isLayoutChanged !== reportedChange) report();
+      if (disconnect && isLayoutChanged() !== reportedChange) report();
     }, 1_000);
   }
 
@@ -108,7 +109,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     if (window !== window.top && read === 0 && !hasSpoken) return;
     hasSpoken = true;
     const recognised = isRelevant();
-    reportedChange = recognised && !state.paused && pipeline.isLayoutChanged;
+    reportedChange = isLayoutChanged();
     void sendToBackground('reportPageStatus', {
       site: adapter.id,
       url: pageUrl(),

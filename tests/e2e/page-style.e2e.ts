@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../../src/content/adapters/index';
+import wordpress from '../../src/content/adapters/wordpress';
 import { prehideCss } from '../../src/content/page-style';
 import { hostileSenders, testState } from '../../src/content/test-messages';
 import type { PageState } from '../../src/shared/views';
@@ -51,6 +52,23 @@ describe('pre-hide stylesheet in Chromium', () => {
       for (const rule of parsed.rules.slice(1))
         expect(rule, adapter.id).toMatch(/^:is\(.*\{ display: none !important; \}$/s);
     }
+    await page.close();
+  });
+
+  // happy-dom mis-reads `:has(> :not(ol) img)`, so the block-theme guest rule is checked here.
+  it("matches a WordPress block-theme guest's own comments, not the comment they only replied to", async () => {
+    const page = await browser.newPage();
+    const [guest, other] = ['a'.repeat(32), 'b'.repeat(32)];
+    const avatar = (hash: string) =>
+      `<div><img class="avatar" src="https://secure.gravatar.com/avatar/${hash}?s=40"></div>`;
+    const thread = (id: number, top: string, reply: string) =>
+      `<li id="comment-${id}">${avatar(top)}<ol class="children"><li id="comment-${id + 1}">${avatar(reply)}</li></ol></li>`;
+    await page.setContent(
+      `<ol class="wp-block-comment-template">${thread(1, other, guest)}${thread(5, guest, guest)}</ol>`,
+    );
+    const selector = wordpress.senderSelector?.(`gravatar:${guest}`) ?? '';
+    const matched = await page.evaluate((css) => [...document.querySelectorAll(css)].map((item) => item.id), selector);
+    expect(matched).toEqual(['comment-2', 'comment-5', 'comment-6']);
     await page.close();
   });
 });

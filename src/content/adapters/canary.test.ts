@@ -80,3 +80,19 @@ describe('canary when the item hook is renamed (the review cases)', () => {
     expect(shows(adapter)).toBe(true);
   });
 });
+
+describe('canary on pages without messages that look a bit like them (the diff review cases)', () => {
+  const byId = (id: string) => adapters.find((adapter) => adapter.id === id) as SiteAdapter;
+  it.each([
+    [
+      'hackernews',
+      '<table class="fatitem"><tr class="athing"><td><div class="commtext">A comment\'s own page</div></td></tr></table>',
+    ],
+    ['x', '<div data-testid="UserCell"><div data-testid="User-Name"><a href="/alice">Alice</a></div></div>'],
+    ['wordpress', '<ol class="comment-list"><li id="comment-9" class="pingback">Pingback: a post</li></ol>'],
+    ['facebook', '<a href="https://www.facebook.com/groups/1/posts/2/?comment_id=3">Alice commented</a>'],
+  ])('%s', (id, html) => {
+    document.body.innerHTML = html;
+    expect(shows(byId(id))).toBe(false);
+  });
+});

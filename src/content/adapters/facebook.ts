@@ -29,7 +29,7 @@ function paragraphs(item: Element): Partial<ItemData> | undefined {
 export default defineAdapter({
   id: 'facebook',
   hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
-  canary: 'a[href*="comment_id="]',
+  canary: '[role="article"] a[href*="comment_id="]', // not a notification about a comment
   item: 'div[role="article"][aria-label]:has(a[href*="comment_id="])', // comments and replies, not the post
   text: ['span[lang]', paragraph], // one div per paragraph, inside span[lang] or not (then see `paragraphs`)
   textExclude: '[role="button"]', // "See more"

@@ -6,7 +6,7 @@ export default defineAdapter({
   id: 'hackernews',
   hosts: ['news.ycombinator.com'],
   isRelevantPage: (url) => ['/item', '/threads', '/newcomments'].includes(url.pathname),
-  canary: '.comment-tree tr.athing, .commtext',
+  canary: '.comment-tree tr.athing, .comment-tree .commtext', // not a comment's own page (its text is in .fatitem)
   item: 'tr.athing.comtr', // one row per comment; the story (.fatitem) is not a .comtr
   text: '.commtext', // div.commtext.c00 (grey variants c5A, cDD); first paragraph is a bare text node
   // Usernames are immutable and case-sensitive; new users' names are wrapped in <font>.

@@ -32,7 +32,7 @@ export default defineAdapter({
           'meta[name="generator"][content^="WordPress"], link[href*="/wp-content/"], link[href*="/wp-includes/"], body.wp-embed-responsive, #commentform',
         ),
     ),
-  canary: '.comment-list > li, .commentlist > li, .wp-block-comment-template > li',
+  canary: ':is(.comment-list, .commentlist) > li:not(.pingback, .trackback), .wp-block-comment-template > li',
   // Classic themes: article (HTML5) or div (legacy), not the replies after it. Block themes: the li, replies inside.
   item: ['.comment-body[id^="div-comment-"]', blockItem],
   text: ['.comment-content', '.wp-block-comment-content', ':scope'], // legacy: comment_text() straight in the body
@@ -43,12 +43,12 @@ export default defineAdapter({
   permalink: commentLink,
   time: { from: 'time[datetime]', read: attr('datetime') },
   slot: ['.reply', '.wp-block-comment-reply-link'], // next to "Reply"
-  // A guest's rule must not take the block li of a comment they only replied to (replies nest inside it).
+  // In block themes replies nest inside the li (in an ol): a guest's rule looks for their avatar outside it.
   senderSelector: (sender) => {
     const avatar = `img.avatar[src*=${cssString(sender.slice(9))}]`;
     const author = `.comment-author-${CSS.escape(sender)}`;
     return sender.startsWith('gravatar:')
-      ? `.comment-body[id^="div-comment-"]:has(${avatar}), ${blockItem}:has(${avatar}):not(:has(li ${avatar}))`
+      ? `.comment-body[id^="div-comment-"]:has(${avatar}), ${blockItem}:has(> :not(ol) ${avatar})`
       : `${author} > .comment-body[id^="div-comment-"], ${blockItem}${author}`;
   },
 });

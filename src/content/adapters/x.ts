@@ -19,7 +19,7 @@ const statusLink = [
 export default defineAdapter({
   id: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.x.com'],
-  canary: '[data-testid="tweetText"], [data-testid="User-Name"]',
+  canary: '[data-testid="tweetText"], article [data-testid="User-Name"]', // not a UserCell in a list of people
   item: 'article[data-testid="tweet"]', // inside virtualized div[data-testid="cellInnerDiv"]
   text: '[data-testid="tweetText"]', // div[dir=auto][lang]; emoji are img[alt]
   sender: {
