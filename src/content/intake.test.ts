@@ -29,7 +29,7 @@ it("reads a message again when the sender it takes from beside it renders later 
       onChange: () => {},
     },
   );
-  const stop = observe(document, (added, changed) => pipeline.enqueue(added, changed));
+  const stop = observe(document, (added, changed) => pipeline.enqueue(added, changed), pipeline.itemSelector);
   pipeline.enqueue([document]);
   pipeline.flush(1_000);
   expect(sent).toEqual([]); // no sender yet: nothing to send

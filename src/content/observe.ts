@@ -25,10 +25,15 @@ const identityAttributes = [
  * `onNodes(added, changed, edited)`: `added` may hold new messages anywhere inside; `changed` are elements whose
  * children changed, which matter only inside a message. A list that gets one more row is `changed`: searching it
  * again would re-read every row already in it, on every append (quadratic on a page that loads more, and in a live
- * chat). `edited` are elements whose identity attribute or text changed in place: React, Lit and Polymer re-use an
- * element for another message by setting attributes and text nodes' data, which no childList record reports.
+ * chat). `edited` are the messages (`itemSelector`) in which an identity attribute or a text node's data changed:
+ * React, Lit and Polymer re-use an element for another message that way, which no childList record reports. Such
+ * changes outside messages (a clock, a counter, a video's time) are dropped here, without waking the pipeline.
  */
-export function observe(root: Node, onNodes: (added: Node[], changed: Node[], edited: Element[]) => void): () => void {
+export function observe(
+  root: Node,
+  onNodes: (added: Node[], changed: Node[], edited: Element[]) => void,
+  itemSelector: string,
+): () => void {
   const observer = new MutationObserver((records) => {
     const added: Node[] = [];
     const changed: Node[] = [];
@@ -36,7 +41,8 @@ export function observe(root: Node, onNodes: (added: Node[], changed: Node[], ed
     for (const record of records) {
       if (record.type !== 'childList') {
         const element = record.type === 'attributes' ? record.target : record.target.parentNode;
-        if (element?.nodeType === 1) edited.push(element as Element);
+        const owner = element?.nodeType === 1 ? (element as Element).closest(itemSelector) : null;
+        if (owner) edited.push(owner);
         continue;
       }
       const nodes = [...record.addedNodes].filter((node) => node.nodeType === 1 && !isOwn(node));

@@ -29,7 +29,11 @@ function live(adapter: SiteAdapter, state: PageState) {
     actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
     onChange: () => {},
   });
-  const stop = observe(document, (added, changed, edited) => pipeline.enqueue(added, changed, edited));
+  const stop = observe(
+    document,
+    (added, changed, edited) => pipeline.enqueue(added, changed, edited),
+    pipeline.itemSelector,
+  );
   const settle = async () => {
     for (let round = 0; round < 50; round++) {
       await observerRuns();
@@ -147,4 +151,19 @@ it("says on the stub when the message's replies, nested inside it, are hidden wi
     'Hidden: spammer repeats themselves. Its replies are hidden with it.Show',
     'Hidden: spammer repeats themselves.Show',
   ]);
+});
+
+it('does not wake the pipeline for text changing outside any message (a clock, a video time)', async () => {
+  const clock = Object.assign(document.createElement('span'), { textContent: '0:01' });
+  const item = message('m1', 'alice', 'hello');
+  document.body.append(clock, item);
+  const calls: Element[][] = [];
+  const stop = observe(document, (_added, _changed, edited) => calls.push(edited), 'div.message');
+  (clock.firstChild as Text).data = '0:02';
+  await observerRuns();
+  expect(calls).toEqual([]);
+  ((item.firstElementChild as Element).firstChild as Text).data = 'hello again';
+  await observerRuns();
+  stop();
+  expect(calls).toEqual([[item]]);
 });

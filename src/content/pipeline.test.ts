@@ -276,7 +276,7 @@ describe('Pipeline', () => {
       actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
       onChange: () => {},
     });
-    const stop = observe(document.body, (added, changed) => pipeline.enqueue(added, changed));
+    const stop = observe(document.body, (added, changed) => pipeline.enqueue(added, changed), pipeline.itemSelector);
     pipeline.enqueue([document]);
     pipeline.flush(1_000);
     expect(reads).toBe(300);

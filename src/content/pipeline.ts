@@ -39,7 +39,7 @@ export class Pipeline {
   /** Message ids whose elements need their marks re-applied (new verdict, new settings). */
   private readonly remarks = new Set<string>();
   private readonly revealed = new Set<string>();
-  private readonly itemSelector: string;
+  readonly itemSelector: string;
   private readonly shown = new ShownElements();
   private readonly clusters = new ClusterMemory();
   private readonly verdicts: Verdicts;

@@ -131,12 +131,16 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     };
     const attach = () => {
       if (stopped || observer) return;
-      observer = observe(doc, (added, changed, edited) => {
-        ensurePageStyle(doc);
-        pipeline.enqueue(added, changed, edited);
-        checkLayoutSoon();
-        schedule();
-      });
+      observer = observe(
+        doc,
+        (added, changed, edited) => {
+          ensurePageStyle(doc);
+          pipeline.enqueue(added, changed, edited);
+          checkLayoutSoon();
+          schedule();
+        },
+        pipeline.itemSelector,
+      );
       pipeline.scanUnmarked(); // parsing done: includes the last item the loading-time scans left out
       schedule();
     };
