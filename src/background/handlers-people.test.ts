@@ -59,6 +59,17 @@ describe('mutes', () => {
     });
   });
 
+  it('keeps the list of sites whose pages hold their comments for the page state (storage.local, read at document_start)', async () => {
+    const holdSites = async () => (await bg.browser.storage.local.get('holdSites')).holdSites as string[];
+    await bg.send('muteSender', { site: 'x', sender: 'spammer', scope: 'all' }, contentScript(1));
+    await bg.send('muteSender', { site: 'reddit', sender: 'pitcher', scope: 'canned' }, contentScript(3));
+    expect(await holdSites()).toEqual(['x']); // a mute of canned replies only waits for verdicts anyway
+    await bg.send('updateSettings', { settings: { disabledSites: ['x'] } });
+    expect(await holdSites()).toEqual([]);
+    await bg.send('updateSettings', { settings: { disabledSites: [], cannedAction: 'collapse' } });
+    expect((await holdSites()).length).toBeGreaterThan(10); // every site: canned messages fold before they paint
+  });
+
   it('ignores tabs whose content script is gone', async () => {
     bg.browser.openTabs[1] = { id: 2, url: 'https://x.com/b', hasContentScript: false };
     await expect(

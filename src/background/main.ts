@@ -11,7 +11,7 @@ import { getEngineHost } from './engine-host';
 import { handlers } from './handlers';
 import { withWriteLock } from './lock';
 import { enforceRetention } from './maintenance';
-import { broadcastPageState } from './page-state';
+import { broadcastPageState, updateHoldSites } from './page-state';
 import { pullIfNewer } from './sync-host';
 import { forgetTab, refreshBadge, tabNavigated } from './tabs';
 
@@ -24,6 +24,7 @@ async function startUp(): Promise<void> {
   const host = await getEngineHost();
   await withWriteLock(() => enforceRetention(host, true));
   if (await pullIfNewer(host.db)) await broadcastPageState();
+  else await updateHoldSites(host.db);
 }
 
 browser.runtime.onInstalled.addListener(() => void startUp().catch(logFailure('start-up')));

@@ -10,6 +10,7 @@ import type { PageState } from '../shared/views';
 import { getDb } from '../store/connection';
 import type { Db } from '../store/db';
 import { listFeedback } from '../store/feedback';
+import { holdSitesFor, saveHoldSites } from '../store/hold-sites';
 import { listMutes } from '../store/mutes';
 import { loadSettings } from '../store/settings';
 import { allTabSites } from '../store/tab-status';
@@ -46,6 +47,12 @@ export async function pageStateFor(db: Db, site: string, settings?: Settings): P
   };
 }
 
+/** Which sites' pages hold their messages until their state arrives (store/hold-sites.ts); after every change. */
+export async function updateHoldSites(db: Db, settings?: Settings): Promise<void> {
+  const [current, mutes] = await Promise.all([settings ?? loadSettings(), listMutes(db)]);
+  await saveHoldSites(holdSitesFor(current, mutes));
+}
+
 /**
  * Sends the new page state to every open tab whose content script reported a site. Tabs without a content
  * script (or closed meanwhile) reject the message; that is expected and ignored.
@@ -53,6 +60,7 @@ export async function pageStateFor(db: Db, site: string, settings?: Settings): P
 export async function broadcastPageState(): Promise<number> {
   const db = await getDb();
   const [tabs, sites, settings] = await Promise.all([browser.tabs.query({}), allTabSites(db), loadSettings()]);
+  await updateHoldSites(db, settings);
   const states = new Map<string, Promise<PageState>>();
   const sends = tabs.map(async (tab) => {
     const site = tab.id === undefined ? undefined : sites.get(tab.id);

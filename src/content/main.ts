@@ -4,9 +4,10 @@
  */
 import { sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
+import { loadHoldSites } from '../store/hold-sites';
 import { pickAdapter } from './adapters/index';
 import { loadStrings } from './i18n';
-import { holdUntilState } from './page-style';
+import { holdUntilState, releaseHold } from './page-style';
 import { startSession } from './session';
 
 async function pageState(site: string): Promise<PageState> {
@@ -21,6 +22,8 @@ async function pageState(site: string): Promise<PageState> {
   }
 }
 
+const ignore = () => {}; // no hint: the hold ends with the page state
+
 const domReady = () =>
   document.readyState === 'loading'
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
@@ -30,7 +33,11 @@ async function main(): Promise<void> {
   if (document.documentElement.hasAttribute('data-uncanned-running')) return; // injected twice
   document.documentElement.setAttribute('data-uncanned-running', '');
   let adapter = pickAdapter(location, document);
-  if (adapter) holdUntilState(document, adapter); // before the site paints (see styles.ts `pendingRule`)
+  if (adapter) {
+    holdUntilState(document, adapter); // before the site paints (see styles.ts `pendingRule`)
+    const site = adapter.id;
+    void loadHoldSites().then((sites) => sites && !sites.includes(site) && releaseHold(document), ignore);
+  }
   if (!adapter) {
     await domReady();
     adapter = pickAdapter(location, document);
