@@ -4,13 +4,14 @@
  */
 
 import { browser } from '../shared/browser';
+import { holdSitesFor } from '../shared/hold-sites';
 import { sendToTab } from '../shared/messaging';
 import type { Settings } from '../shared/settings';
 import type { PageState } from '../shared/views';
 import { getDb } from '../store/connection';
 import type { Db } from '../store/db';
 import { listFeedback } from '../store/feedback';
-import { holdSitesFor, saveHoldSites } from '../store/hold-sites';
+import { saveHoldSites } from '../store/hold-sites';
 import { listMutes } from '../store/mutes';
 import { loadSettings } from '../store/settings';
 import { allTabSites } from '../store/tab-status';

@@ -2,9 +2,10 @@
  * Content script entry (document_start, all frames of the manifest's sites, or injected on origins the user
  * enabled). Picks the adapter by host, or by markup once the DOM exists; reports `recognised: false` otherwise.
  */
+
+import { loadHoldSites } from '../shared/hold-sites';
 import { sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
-import { loadHoldSites } from '../store/hold-sites';
 import { pickAdapter } from './adapters/index';
 import { loadStrings } from './i18n';
 import { holdUntilState, releaseHold } from './page-style';
