@@ -38,8 +38,13 @@ describe('github adapter', () => {
   });
 
   it('pre-hide selector also matches classic timeline comments (pull requests)', () => {
-    document.body.innerHTML = `<div class="timeline-comment js-comment-container"><a class="author" href="/mark-trades77">Mark-Trades77</a>
-      <img class="avatar" src="https://avatars.githubusercontent.com/u/38707170?s=80"></div>`;
+    // As public extensions (Refined GitHub) see it: the avatar beside the comment, the container around both.
+    document.body.innerHTML = `<div class="TimelineItem js-comment-container">
+      <div class="TimelineItem-avatar"><img class="avatar" src="https://avatars.githubusercontent.com/u/38707170?s=80"></div>
+      <div class="timeline-comment-group"><div class="timeline-comment" id="issuecomment-1"><div class="timeline-comment-header">
+      <a class="author" href="/mark-trades77">Mark-Trades77</a></div>
+      <div class="comment-body markdown-body"><p>Buy now</p></div></div></div></div>`;
+    expect(extractAll(adapter)).toMatchObject([{ id: 'issuecomment-1', sender: '38707170', text: 'Buy now' }]);
     expect(document.querySelectorAll(adapter.senderSelector?.('mark-trades77') ?? '')).toHaveLength(1);
     expect(document.querySelectorAll(adapter.senderSelector?.('38707170') ?? '')).toHaveLength(1);
   });

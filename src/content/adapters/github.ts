@@ -1,6 +1,8 @@
 import { defineAdapter } from './define-adapter';
 import { attr, cssString, firstOf, hrefMatch, lower } from './readers';
 
+const classic = '.js-comment-container:is(.timeline-comment, :has(.timeline-comment))';
+
 // React issue timeline: data-testid and data-wrapper-timeline-id are stable, CSS-module suffixes are not
 // (sites.md §15). The numeric user id in the avatar URL survives renames; the login is the fallback, and the only id
 // of GitHub Apps (avatar /in/<app id>, author link /apps/<slug>).
@@ -11,7 +13,7 @@ export default defineAdapter({
   canary: '.react-issue-comment, .timeline-comment, .js-comment-body',
   item: [
     '[data-wrapper-timeline-id]:has(.react-issue-comment)', // React issues (IC_… node ids)
-    '.timeline-comment.js-comment-container', // classic pages (PRs)
+    classic, // classic pages (PRs): div.TimelineItem.js-comment-container, avatar beside the .timeline-comment
   ],
   text: ['[data-testid="markdown-body"] .markdown-body', '.comment-body.markdown-body'],
   textExclude: 'blockquote, .email-quoted-reply', // quoted replies are someone else's words
@@ -33,11 +35,11 @@ export default defineAdapter({
     /^\d+$/.test(sender)
       ? [
           `[data-wrapper-timeline-id]:has(img[data-testid="github-avatar"][src*=${cssString(`/u/${sender}?`)}])`,
-          `.timeline-comment.js-comment-container:has(img.avatar[src*=${cssString(`/u/${sender}?`)}])`,
+          `${classic}:has(img.avatar[src*=${cssString(`/u/${sender}?`)}])`,
         ].join(', ')
       : [
           `[data-wrapper-timeline-id]:has(a[data-testid="avatar-link"][href=${cssString(`/${sender}`)} i])`,
-          `.timeline-comment.js-comment-container:has(a.author[href=${cssString(`/${sender}`)} i])`,
+          `${classic}:has(a.author[href=${cssString(`/${sender}`)} i])`,
         ].join(', '),
 });
 
