@@ -113,11 +113,13 @@ describe("a collapsed message's stub", () => {
     const { stop, settle } = live(testAdapter, muting('spammer'));
     await settle();
     expect(muted.previousElementSibling?.localName).toBe(stubTag);
+    (muted.previousElementSibling as HTMLElement).shadowRoot?.querySelector('button')?.focus(); // "Show", from the keyboard
     list.insertBefore(message('m2', 'carol'), muted); // React knows only its own siblings: it inserts before m1
     await settle();
     stop();
     expect(stubs()).toBe(1);
     expect(muted.previousElementSibling?.localName).toBe(stubTag);
+    expect(document.activeElement).toBe(muted.previousElementSibling); // the focus stays on "Show"
   });
 
   it('follows its message when a keyed list moves the message up, and stays single', async () => {

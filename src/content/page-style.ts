@@ -25,6 +25,16 @@ export function ensurePageStyle(doc: Document): HTMLStyleElement {
   return style;
 }
 
+/**
+ * Removes copies of our stylesheet the page put back (Turbo restores a cached page's head, and appends its
+ * stylesheets that differ from the current ones): their stale rules would keep hiding what is no longer muted.
+ */
+export function dropStaleCopies(doc: Document, added: readonly Node[]): void {
+  for (const node of added)
+    if (node.nodeName === 'STYLE' && (node as Element).id === pageStyleId && node !== styles.get(doc))
+      (node as Element).remove();
+}
+
 /** Longest a page's messages wait unpainted: a background that never answers must not hide them. */
 export const pendingCapMs = 1_500;
 

@@ -105,6 +105,10 @@ describe('session', () => {
     style()?.remove(); // a head manager replacing what it did not render
     document.body.append(message('s1', 'spammer'));
     await vi.waitFor(() => expect(style()?.textContent).toContain('[data-sender="spammer"]'));
+    const stale = Object.assign(document.createElement('style'), { id: 'uncanned-page-style', textContent: 'p{}' });
+    document.head.append(stale); // Turbo restoring a cached head appends the copy it had
+    await vi.waitFor(() => expect(stale.isConnected).toBe(false));
+    expect(document.querySelectorAll('#uncanned-page-style')).toHaveLength(1);
     await setState({ ...state, paused: true }); // out of the next test's way
   });
   it('reports a changed layout once messages it cannot read show up, and not before', async () => {

@@ -10,7 +10,7 @@ import { nextMuteExpiry } from './decide';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
 import { createTicker, observe } from './observe';
-import { ensurePageStyle, releaseHold, updatePageStyle } from './page-style';
+import { dropStaleCopies, ensurePageStyle, releaseHold, updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
 
 const budgetMs = 6; // per tick, well under one frame
@@ -135,6 +135,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
         doc,
         (added, changed, edited) => {
           ensurePageStyle(doc);
+          dropStaleCopies(doc, added);
           pipeline.enqueue(added, changed, edited);
           checkLayoutSoon();
           schedule();

@@ -51,7 +51,11 @@ export function findStub(item: Element, id: string): Element | undefined {
 
 /** Puts a stub back right before its message if the site moved one of them or put something between them. */
 export function keepBeforeItem(stub: Element, item: Element): void {
-  if (item.previousElementSibling !== stub) item.before(stub);
+  if (item.previousElementSibling === stub) return;
+  const active = stub.ownerDocument.activeElement;
+  const hadFocus = active !== null && stub.contains(active); // moving a node drops its focus
+  item.before(stub);
+  if (hadFocus) focusStub(stub);
 }
 
 export function createStub(
