@@ -1,6 +1,7 @@
 /**
  * The MutationObserver callback only collects nodes (peers.md §5.1); the pipeline turns them into items in its
- * next time-boxed tick. Our own controls and stubs are ignored so marking never re-triggers work.
+ * next time-boxed tick. Adding our own controls and stubs is ignored, so marking never re-triggers work; removing
+ * them checks their message once more (the site may have removed them).
  */
 const isOwn = (node: Node) =>
   node.nodeType === 1 &&
@@ -46,8 +47,16 @@ export function observe(
         continue;
       }
       const nodes = [...record.addedNodes].filter((node) => node.nodeType === 1 && !isOwn(node));
-      const removedOwn = record.removedNodes.length > 0 && [...record.removedNodes].every(isOwn);
-      if (nodes.length === 0 && (removedOwn || record.removedNodes.length === 0)) continue;
+      if (nodes.length === 0 && record.removedNodes.length === 0) continue; // we added controls or a stub
+      if (nodes.length === 0 && [...record.removedNodes].every(isOwn)) {
+        // Our controls or stub went: we removed them (nothing follows) or the site did (they must come back), so
+        // the message they were in or before is checked again. Never "outside": nothing else changed.
+        for (const near of [record.target, record.nextSibling]) {
+          const owner = near?.nodeType === 1 ? (near as Element).closest(itemSelector) : null;
+          if (owner) edited.push(owner);
+        }
+        continue;
+      }
       added.push(...nodes);
       if (!isOwn(record.target)) changed.push(record.target); // content changed inside an existing message
     }

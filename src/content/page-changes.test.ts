@@ -169,3 +169,28 @@ it('does not wake the pipeline for text changing outside any message (a clock, a
   stop();
   expect(calls).toEqual([[item]]);
 });
+
+describe('our nodes removed by the site', () => {
+  it('puts back controls the site removed from a canned message', async () => {
+    const item = message('m1', 'spammer', 'BUY now');
+    document.body.append(item);
+    const { stop, settle } = live(testAdapter, testState);
+    await settle();
+    item.querySelector(controlsTag)?.remove(); // a framework cleaning children it did not render
+    await settle();
+    stop();
+    expect(chips(item)).toBe(1);
+  });
+
+  it("puts back a collapsed message's stub the site removed", async () => {
+    const item = message('m1', 'spammer');
+    document.body.append(item);
+    const { stop, settle } = live(testAdapter, muting('spammer'));
+    await settle();
+    document.querySelector(stubTag)?.remove();
+    await settle();
+    stop();
+    expect(stubs()).toBe(1);
+    expect(item.previousElementSibling?.localName).toBe(stubTag);
+  });
+});
