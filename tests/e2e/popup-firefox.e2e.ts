@@ -36,7 +36,7 @@ describe('popup in Firefox ESR', () => {
     let rows: string[] = [];
     while (Date.now() < deadline) {
       rows = await popup.$$eval('[data-testid="sender-row"]', (nodes) => nodes.map((node) => node.textContent ?? ''));
-      if (rows.some((text) => text.includes('quickgains_hub'))) break;
+      if (rows.some((text) => text.includes('quickgains_hub') && text.includes('×3'))) break; // batches come in turn
       await new Promise((resolve) => setTimeout(resolve, 500));
       await popup.reload();
       await popup.waitForSelector('[role="tablist"]');
