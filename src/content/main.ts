@@ -6,7 +6,8 @@
 import { loadHoldSites } from '../shared/hold-sites';
 import { sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
-import { pickAdapter } from './adapters/index';
+import { adapters, pickAdapter } from './adapters/index';
+import { planFor } from './extract';
 import { loadStrings } from './i18n';
 import { holdUntilState, releaseHold } from './page-style';
 import { startSession } from './session';
@@ -34,16 +35,18 @@ async function main(): Promise<void> {
   if (document.documentElement.hasAttribute('data-uncanned-running')) return; // injected twice
   document.documentElement.setAttribute('data-uncanned-running', '');
   let adapter = pickAdapter(location, document);
-  if (adapter) {
-    holdUntilState(document, adapter); // before the site paints (see styles.ts `pendingRule`)
-    const site = adapter.id;
-    void loadHoldSites().then((sites) => sites && !sites.includes(site) && releaseHold(document), ignore);
-  }
+  // Before the site paints (see styles.ts `pendingRule`). On an origin the user enabled, the adapter is known only
+  // once the markup is there (Mastodon, WordPress): until then, what any of those would read is held.
+  const held = adapter ? [adapter] : adapters.filter((candidate) => candidate.detect !== undefined);
+  holdUntilState(document, held.map((candidate) => planFor(candidate).item).join(', '));
+  const isHeld = (sites: readonly string[]) => held.some((candidate) => sites.includes(candidate.id));
+  void loadHoldSites().then((sites) => sites && !isHeld(sites) && releaseHold(document), ignore);
   if (!adapter) {
     await domReady();
     adapter = pickAdapter(location, document);
   }
   if (!adapter) {
+    releaseHold(document);
     if (window === window.top) {
       const site = location.hostname || 'unknown';
       const status = { site, url: location.href, recognised: false, read: 0, canned: 0, hidden: 0 };

@@ -3,7 +3,6 @@
 import type { PageState } from '../shared/views';
 import type { SiteAdapter } from './adapters/define-adapter';
 import { activeMute } from './decide';
-import { planFor } from './extract';
 import { pageCss, pageStyleId, pendingRule, prehideRule } from './styles';
 
 /** Each document's style element, kept so a dropped one comes back with its pre-hide rules. */
@@ -53,8 +52,8 @@ function render(doc: Document): void {
  * sender's message must not paint before its pre-hide rule) or, when the user collapses or hides canned messages,
  * until what the page shows is judged and marked (`releaseHold`); at most `pendingCapMs`.
  */
-export function holdUntilState(doc: Document, adapter: SiteAdapter): void {
-  holds.set(doc, pendingRule(planFor(adapter).item));
+export function holdUntilState(doc: Document, itemSelector: string): void {
+  holds.set(doc, pendingRule(itemSelector));
   render(doc);
   setTimeout(() => releaseHold(doc), pendingCapMs);
 }
