@@ -9,8 +9,6 @@ export class Intake {
   private readonly nodes = new Set<Node>();
   /** Elements whose children changed: only the message they are in (if any) is read again. */
   private readonly changed = new Set<Node>();
-  /** Elements whose identity attribute or text changed: only the message they are in is read again. */
-  private readonly edited = new Set<Element>();
   /**
    * Messages read without a sender. Some take it from beside them (LinkedIn messaging: the group's header, which
    * may render after the message): a change outside any message reads them again.
@@ -35,12 +33,13 @@ export class Intake {
   }
 
   get hasWork(): boolean {
-    return (
-      this.nodes.size > 0 || this.changed.size > 0 || this.edited.size > 0 || this.items.size > 0 || this.scanPending
-    );
+    return this.nodes.size > 0 || this.changed.size > 0 || this.items.size > 0 || this.scanPending;
   }
 
-  /** `nodes` may hold messages anywhere inside; `changed` and `edited` only matter inside one (see observe.ts). */
+  /**
+   * `nodes` may hold messages anywhere inside; `changed` only matter inside one; `edited` are messages observe.ts
+   * already resolved (an identity attribute or a text changed in them), read again as they are.
+   */
   enqueue(nodes: Iterable<Node>, changed: Iterable<Node> = [], edited: Iterable<Element> = []): void {
     // The parser inserts every element as its own mutation (100,000 on a 5,000-comment page): while loading,
     // one scan per tick for items not marked yet is far cheaper than resolving each node.
@@ -48,7 +47,7 @@ export class Intake {
     else {
       for (const node of nodes) this.nodes.add(node);
       for (const node of changed) this.changed.add(node);
-      for (const element of edited) this.edited.add(element);
+      for (const item of edited) this.items.add(item);
     }
   }
 
@@ -93,12 +92,6 @@ export class Intake {
       else isOutside = true;
       if (spent()) break;
     }
-    for (const element of this.edited) {
-      this.edited.delete(element);
-      const owner = element.closest(this.itemSelector);
-      if (owner) this.items.add(owner);
-      if (spent()) break;
-    }
     if (isOutside)
       for (const item of this.unreadable) {
         this.unreadable.delete(item);
@@ -137,7 +130,6 @@ export class Intake {
   clear(): void {
     this.nodes.clear();
     this.changed.clear();
-    this.edited.clear();
     this.unreadable.clear();
     this.items.clear();
     this.lastQueued = undefined;
