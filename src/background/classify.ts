@@ -1,7 +1,8 @@
 /**
  * `classify`: one batch from a content script. Items already stored (a re-render, scrolling back, a reload)
- * get their stored verdict and never count again; new items go through the engine and are stored with their
- * verdicts and aggregates in one transaction. "Not canned" feedback and `neverFlag` apply on every answer.
+ * get their stored verdict and never count again, unless their text changed (edits.ts); new items go through
+ * the engine and are stored with their verdicts and aggregates in one transaction. "Not canned" feedback and
+ * `neverFlag` apply on every answer.
  */
 
 import type { Verdict } from '../core';
@@ -15,6 +16,7 @@ import { ingestMessages } from '../store/messages';
 import { withQuotaRetry } from '../store/quota';
 import type { MessageRecord } from '../store/schema';
 import { loadSettings } from '../store/settings';
+import { dropEditedTexts } from './edits';
 import { dropEngine, type EngineHost, getEngineHost, scheduleSnapshot } from './engine-host';
 import { toObserved } from './engine-rebuild';
 import { noteBatch } from './idle';
@@ -126,7 +128,11 @@ export async function classify({ site, items }: ClassifyInput): Promise<ItemVerd
   const seenAt = Date.now();
   noteBatch(seenAt);
   const candidates = items.map((item) => toRecord(site, item, seenAt));
-  const records = await withWriteLock(async () => ingest(await getEngineHost(), candidates));
+  const records = await withWriteLock(async () => {
+    const host = await getEngineHost();
+    await dropEditedTexts(host, candidates);
+    return ingest(host, candidates);
+  });
   return records.map((record) => toItemVerdict(record, settings, feedback));
 }
 

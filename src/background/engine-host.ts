@@ -78,11 +78,13 @@ async function restoreEngine(): Promise<EngineHost> {
   const restored = record ? tryRestore(config, record.data) : undefined;
   if (!restored || !record) return rebuild(db, config);
   const host: EngineHost = { db, engine: restored, lastSeq: record.lastSeq, unsaved: 0, origin: 'snapshot' };
+  // Removals first: they undo what the snapshot holds. The messages after it are all still stored (a removal
+  // deleted those it reached), and one may carry an id removed before it came (an edited message's new text).
+  redoJournal(restored, journal, feedback);
   const replay = early?.seq === record.lastSeq ? early : await readAfter(db, record.lastSeq);
   for (const message of replay.messages) restored.observe(toObserved(message));
   host.unsaved = replay.messages.length;
   host.lastSeq = replay.lastSeq;
-  redoJournal(restored, journal, feedback);
   // What the last worker left unfolded (or a rebuild after a format change) waits until after the first answer.
   foldAtPause(db);
   if (host.unsaved > 0) scheduleSnapshot(host, 0);
@@ -119,6 +121,7 @@ function redoJournal(
 ): void {
   for (const entry of journal) {
     if (entry.op === 'forget') engine.forgetSender(entry.site, entry.sender);
+    else if (entry.op === 'forgetMessages') engine.forgetMessages(entry.site, entry.ids);
     else if (entry.op === 'prune') engine.pruneBefore(entry.before);
     else engine.removeFeedback(entry.target);
   }

@@ -1,50 +1,14 @@
 // @vitest-environment happy-dom
 // The site changes its DOM under us the way frameworks do: elements re-used in place, nodes put between ours.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ItemVerdict, PageState } from '../shared/views';
-import type { SiteAdapter } from './adapters/define-adapter';
 import youtube from './adapters/youtube';
 import { controlsTag } from './chip';
 import { observe } from './observe';
-import { Pipeline } from './pipeline';
 import { stubTag } from './stub';
 import { message, testAdapter, testState } from './test-messages';
-import { muting, repeatVerdict } from './test-pipeline';
-import { cleanVerdict } from './verdicts';
+import { livePipeline, muting, observerRuns } from './test-pipeline';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
-
-const observerRuns = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** A pipeline fed by the real observer, as session.ts wires it; texts with "BUY" are canned. */
-function live(adapter: SiteAdapter, state: PageState) {
-  const sent: string[] = [];
-  const pipeline = new Pipeline(adapter, document, state, {
-    classify: async (items) => {
-      sent.push(...items.map((data) => `${data.id}|${data.sender}|${data.text}`));
-      return items.map(
-        (data): ItemVerdict => (data.text.includes('BUY') ? repeatVerdict(data.id) : cleanVerdict(data.id)),
-      );
-    },
-    actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
-    onChange: () => {},
-  });
-  const stop = observe(
-    document,
-    (added, changed, edited) => pipeline.enqueue(added, changed, edited),
-    pipeline.itemSelector,
-  );
-  const settle = async () => {
-    for (let round = 0; round < 50; round++) {
-      await observerRuns();
-      pipeline.flush(1_000);
-      await observerRuns();
-      if (!pipeline.hasWork) return;
-    }
-  };
-  pipeline.enqueue([document]);
-  return { sent, stop, settle };
-}
 
 const chips = (root: ParentNode = document) => root.querySelectorAll(controlsTag).length;
 const stubs = () => document.querySelectorAll(stubTag).length;
@@ -78,7 +42,7 @@ describe('elements re-used in place', () => {
       'BUY free gift cards at example dot com',
     );
     document.body.append(row);
-    const { sent, stop, settle } = live(youtube, { ...testState, site: 'youtube' });
+    const { sent, stop, settle } = livePipeline(youtube, { ...testState, site: 'youtube' });
     await settle();
     expect(chips(row)).toBe(1);
     reuse(row, 'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0099', '@ana_streams', 'hello from Lisbon again');
@@ -93,7 +57,7 @@ describe('elements re-used in place', () => {
   it("a row re-used for another sender loses the muted sender's stub and is shown", async () => {
     const row = chatRow('ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0001', '@giftdrop_bot', 'free gift cards');
     document.body.append(row);
-    const { stop, settle } = live(youtube, { ...muting('@giftdrop_bot'), site: 'youtube' });
+    const { stop, settle } = livePipeline(youtube, { ...muting('@giftdrop_bot'), site: 'youtube' });
     await settle();
     expect(row.getAttribute('data-uncanned-hidden')).toBe('muted');
     reuse(row, 'ChwKGkNMYlJ3X2pVX280Q0ZSZ3JBd0Fk0099', '@ana_streams', 'hello from Lisbon again');
@@ -110,7 +74,7 @@ describe("a collapsed message's stub", () => {
     const list = document.createElement('div');
     list.append(message('m0', 'alice'), muted);
     document.body.append(list);
-    const { stop, settle } = live(testAdapter, muting('spammer'));
+    const { stop, settle } = livePipeline(testAdapter, muting('spammer'));
     await settle();
     expect(muted.previousElementSibling?.localName).toBe(stubTag);
     (muted.previousElementSibling as HTMLElement).shadowRoot?.querySelector('button')?.focus(); // "Show", from the keyboard
@@ -128,7 +92,7 @@ describe("a collapsed message's stub", () => {
     const list = document.createElement('div');
     list.append(first, muted);
     document.body.append(list);
-    const { stop, settle } = live(testAdapter, muting('spammer'));
+    const { stop, settle } = livePipeline(testAdapter, muting('spammer'));
     await settle();
     list.insertBefore(muted, first);
     await settle();
@@ -145,7 +109,7 @@ it("says on the stub when the message's replies, nested inside it, are hidden wi
   const mutedReply = message('r2', 'spammer');
   parent.append(reply);
   document.body.append(parent, mutedReply);
-  const { stop, settle } = live(testAdapter, muting('spammer'));
+  const { stop, settle } = livePipeline(testAdapter, muting('spammer'));
   await settle();
   stop();
   const labels = [...document.querySelectorAll(stubTag)].map((stub) => stub.shadowRoot?.textContent);
@@ -174,7 +138,7 @@ describe('our nodes removed by the site', () => {
   it('puts back controls the site removed from a canned message', async () => {
     const item = message('m1', 'spammer', 'BUY now');
     document.body.append(item);
-    const { stop, settle } = live(testAdapter, testState);
+    const { stop, settle } = livePipeline(testAdapter, testState);
     await settle();
     item.querySelector(controlsTag)?.remove(); // a framework cleaning children it did not render
     await settle();
@@ -185,7 +149,7 @@ describe('our nodes removed by the site', () => {
   it("puts back a collapsed message's stub the site removed", async () => {
     const item = message('m1', 'spammer');
     document.body.append(item);
-    const { stop, settle } = live(testAdapter, muting('spammer'));
+    const { stop, settle } = livePipeline(testAdapter, muting('spammer'));
     await settle();
     document.querySelector(stubTag)?.remove();
     await settle();

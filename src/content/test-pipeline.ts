@@ -1,5 +1,7 @@
 /** Test helper (never bundled): a pipeline on a document whose background answers at once, for the pipeline tests. */
 import type { ItemVerdict, PageState } from '../shared/views';
+import type { SiteAdapter } from './adapters/define-adapter';
+import { observe } from './observe';
 import { Pipeline } from './pipeline';
 import { message, testAdapter, testState } from './test-messages';
 import { cleanVerdict } from './verdicts';
@@ -45,4 +47,36 @@ export function pipelineOn(
     }
   };
   return { pipeline, settle, sent };
+}
+
+export const observerRuns = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A pipeline fed by the real observer, as session.ts wires it; texts with "BUY" are canned. */
+export function livePipeline(adapter: SiteAdapter, state: PageState) {
+  const sent: string[] = [];
+  const pipeline = new Pipeline(adapter, document, state, {
+    classify: async (items) => {
+      sent.push(...items.map((data) => `${data.id}|${data.sender}|${data.text}`));
+      return items.map(
+        (data): ItemVerdict => (data.text.includes('BUY') ? repeatVerdict(data.id) : cleanVerdict(data.id)),
+      );
+    },
+    actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
+    onChange: () => {},
+  });
+  const stop = observe(
+    document,
+    (added, changed, edited) => pipeline.enqueue(added, changed, edited),
+    pipeline.itemSelector,
+  );
+  const settle = async () => {
+    for (let round = 0; round < 50; round++) {
+      await observerRuns();
+      pipeline.flush(1_000);
+      await observerRuns();
+      if (!pipeline.hasWork) return;
+    }
+  };
+  pipeline.enqueue([document]);
+  return { pipeline, sent, stop, settle };
 }

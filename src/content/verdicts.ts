@@ -12,6 +12,15 @@ import { CountedIds } from './counted-ids';
 
 const maxRecords = 3000;
 const evictionBatch = 300;
+/** Times one message is asked again for a changed text on a page: a text that keeps changing is not re-judged forever. */
+const maxEdits = 3;
+
+/** FNV-1a of the text: enough to notice that a message's text changed without keeping the text. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
 
 export interface Entry {
   data: ItemData;
@@ -28,6 +37,10 @@ export interface Entry {
   isTextless?: boolean;
   /** Sent to be classified, no answer yet (a textless shell keeps its stand-in verdict meanwhile). */
   isAsked?: boolean;
+  /** Hash of the text last sent; another text under the same id (an edit, "See more") is sent again. */
+  textHash?: number;
+  /** How often it was sent again for a changed text. */
+  edits?: number;
 }
 
 export const cleanVerdict = (id: string): ItemVerdict => ({
@@ -82,16 +95,18 @@ export class Verdicts {
       entry.data = kept;
       if (entry.isTextless && hasText) {
         entry.isTextless = undefined;
-        entry.isAsked = true;
-        classify(data);
+        this.ask(entry, data, classify);
+      } else if (hasText && (entry.edits ?? 0) < maxEdits && textHash(data.text) !== entry.textHash) {
+        // The background judges it again if the text really changed (its old text leaves the history); the old
+        // verdict shows until the answer.
+        entry.edits = (entry.edits ?? 0) + 1;
+        this.ask(entry, data, classify);
       }
     } else {
       entry = { data: kept };
       this.recall(data.id, entry);
-      if (hasText) {
-        entry.isAsked = true;
-        classify(data);
-      } else {
+      if (hasText) this.ask(entry, data, classify);
+      else {
         entry.verdict = cleanVerdict(data.id); // nothing to compare (image-only posts) until text renders
         entry.isTextless = true;
       }
@@ -103,6 +118,12 @@ export class Verdicts {
     }
     this.store(data.id, entry);
     return entry;
+  }
+
+  private ask(entry: Entry, data: ItemData, classify: (data: ItemData) => void): void {
+    entry.isAsked = true;
+    entry.textHash = textHash(data.text);
+    classify(data);
   }
 
   private store(id: string, entry: Entry): void {

@@ -125,6 +125,27 @@ class EngineImpl implements DetectionEngine {
     storeVerdict(this.history, index, counts, found, this.config);
   }
 
+  isEdited(site: string, id: string, message: string): boolean {
+    const index = this.history.find(label(site), label(id));
+    if (index < 0) return false;
+    const held = this.history.keys[index] ?? '';
+    // Normalized keys: a change in case, spacing or punctuation is no edit; links come last, so a cut keeps a prefix.
+    const key = normalizeText(text(message)).key;
+    return key !== held && !held.startsWith(key);
+  }
+
+  forgetMessages(site: string, ids: readonly string[]): number {
+    const { history } = this;
+    let dead = 0;
+    for (const id of ids) {
+      const index = history.find(label(site), label(id));
+      if (index < 0 || (history.columns.flags[index] ?? 0) & Flag.dead) continue;
+      history.columns.flags[index] = (history.columns.flags[index] ?? 0) | Flag.dead;
+      dead++;
+    }
+    return dead === 0 ? 0 : history.compact();
+  }
+
   forgetSender(site: string, sender: string): void {
     const { history } = this;
     const number = history.senders.find(label(site), label(sender));

@@ -13,6 +13,7 @@ export const JOURNAL_KEY = 'engineJournal';
 /** Operations that remove something from the engine; a snapshot saved before them would bring it back. */
 export type EngineOp =
   | { op: 'forget'; site: string; sender: string }
+  | { op: 'forgetMessages'; site: string; ids: string[] }
   | { op: 'unfeedback'; target: FeedbackTarget }
   | { op: 'prune'; before: number };
 

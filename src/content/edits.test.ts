@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+// A message whose text changes under the same id (an edit, "See more" bringing the rest) is asked about again.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { controlsTag } from './chip';
+import { message, testAdapter, testState } from './test-messages';
+import { livePipeline } from './test-pipeline';
+
+vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
+
+const setText = (item: Element, text: string) => {
+  const paragraph = item.querySelector('p');
+  if (paragraph?.firstChild) (paragraph.firstChild as Text).data = text; // in place, as React and Lit do
+};
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  Object.assign(document.defaultView as object, { IntersectionObserver: undefined }); // chips come at once
+});
+
+describe('a message edited in place', () => {
+  it('is sent again with its new text, and shows the verdict of that text', async () => {
+    const item = message('m1', 'bob', 'a perfectly ordinary first comment');
+    document.body.append(item);
+    const { pipeline, sent, stop, settle } = livePipeline(testAdapter, testState);
+    await settle();
+    expect(item.getAttribute('data-uncanned')).toBe('clean');
+
+    setText(item, 'BUY followers now at the link in my profile');
+    await settle();
+    expect(sent).toEqual([
+      'm1|bob|a perfectly ordinary first comment',
+      'm1|bob|BUY followers now at the link in my profile',
+    ]);
+    expect(item.getAttribute('data-uncanned')).toBe('canned');
+    expect(item.querySelectorAll(controlsTag)).toHaveLength(1);
+    expect(pipeline.counts).toEqual({ read: 1, canned: 1 });
+
+    setText(item, 'sorry, wrong thread: deleted my link');
+    await settle();
+    expect(item.getAttribute('data-uncanned')).toBe('clean');
+    expect(item.querySelectorAll(controlsTag)).toHaveLength(0);
+    expect(pipeline.counts).toEqual({ read: 1, canned: 0 });
+    stop();
+  });
+
+  it('is not sent again when it is re-rendered with the same text', async () => {
+    const item = message('m1', 'bob', 'the same words every render');
+    document.body.append(item);
+    const { sent, stop, settle } = livePipeline(testAdapter, testState);
+    await settle();
+    setText(item, 'the same words every render');
+    item.replaceWith(item.cloneNode(true));
+    await settle();
+    expect(sent).toHaveLength(1);
+    stop();
+  });
+
+  it('stops asking after a few changes: a text that keeps changing is not judged forever', async () => {
+    const item = message('m1', 'clock', 'updated 0 seconds ago');
+    document.body.append(item);
+    const { sent, stop, settle } = livePipeline(testAdapter, testState);
+    await settle();
+    for (let tick = 1; tick <= 10; tick++) {
+      setText(item, `updated ${tick} seconds ago`);
+      await settle();
+    }
+    expect(sent).toHaveLength(4);
+    stop();
+  });
+});
