@@ -70,6 +70,21 @@ describe('engine host across worker restarts', () => {
     expect((await host()).engine.size).toBe(0);
     expect((await classify([item('3', 'spammer')]))[0]).toMatchObject({ senderCount: 1, canned: false });
   });
+  it('keeps what a forgotten sender sent after the forget when the snapshot after it was lost', async () => {
+    await classify([item('1', 'spammer'), item('2', 'spammer')]);
+    await bg.modules.engineHost.saveEngineSnapshot(await host());
+    const { db } = await host();
+    const before = await db.get('engine', 'engine');
+    await bg.send('forgetSender', { site: 'x', sender: 'spammer' });
+    // The worker dies: the old snapshot comes back with the journal of the forget (as in the test above).
+    await db.put('engine', before as NonNullable<typeof before>);
+    await db.put('meta', { key: 'engineJournal', value: [{ op: 'forget', site: 'x', sender: 'spammer' }] });
+    await classify([item('3', 'spammer')]); // after the forget: stored, and replayed on restore
+    await bg.restart();
+    expect((await host()).engine.size).toBe(1);
+    expect((await classify([item('4', 'spammer')]))[0]).toMatchObject({ senderCount: 2, canned: true });
+  });
+
   it('prunes a restored engine like the store even if the snapshot after the prune was lost', async () => {
     await classify([item('1', 'a'), item('2', 'b', texts.other)]);
     await new Promise((resolve) => setTimeout(resolve, 5));
