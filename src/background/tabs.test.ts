@@ -64,6 +64,29 @@ describe('tab summary and badge', () => {
     expect(await bg.send('getTabSummary', { tabId: 10 })).toMatchObject({ read: 7, canned: 1 });
   });
 
+  it("says so when a frame cannot read its messages and no frame reads any, not when the page's own are read", async () => {
+    bg.browser.openTabs.push({ id: 11, url: 'https://blog.example/post' });
+    const frameReport = (frameId: number, read: number, layoutChanged: boolean) =>
+      bg.send(
+        'reportPageStatus',
+        {
+          site: 'disqus',
+          url: 'https://blog.example/post',
+          recognised: true,
+          read,
+          canned: 0,
+          hidden: 0,
+          layoutChanged,
+        },
+        contentScript(11, frameId),
+      );
+    await frameReport(0, 0, false); // the blog itself: no comments of its own
+    await frameReport(4, 0, true); // the Disqus embed: comments show, none is read
+    expect(await bg.send('getTabSummary', { tabId: 11 })).toMatchObject({ status: 'no-messages' });
+    await frameReport(0, 6, false); // the page's own comments are read
+    expect(await bg.send('getTabSummary', { tabId: 11 })).toMatchObject({ status: 'active', read: 6 });
+  });
+
   it('rejects a report that does not come from a tab', async () => {
     const reply = await bg.reply(
       'reportPageStatus',

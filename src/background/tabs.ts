@@ -70,8 +70,9 @@ export function withFrameReport(
 }
 
 /**
- * Counts summed over the frames, the site and layout flag of the frame that read the most (the top frame on a tie),
- * the top frame's address when it reported (the popup checks the tab is still on it). Undefined without frames.
+ * Counts summed over the frames, the site and layout flag of the frame that read the most (the top frame on a tie;
+ * any frame's flag while none reads), the top frame's address when it reported (the popup checks the tab is still
+ * on it). Undefined without frames.
  */
 function combine(tabId: number, frames: Record<string, FrameReport>): TabRecord | undefined {
   const all = Object.entries(frames);
@@ -88,7 +89,10 @@ function combine(tabId: number, frames: Record<string, FrameReport>): TabRecord 
     read: sum('read'),
     canned: sum('canned'),
     hidden: sum('hidden'),
-    ...(main.layoutChanged ? { layoutChanged: true } : {}),
+    // A frame's broken layout shows when no frame reads anything (a blog whose only comments are a Disqus embed).
+    ...(main.layoutChanged || (sum('read') === 0 && all.some(([, frame]) => frame.layoutChanged))
+      ? { layoutChanged: true }
+      : {}),
     updatedAt: Date.now(),
     frames,
   };

@@ -120,6 +120,28 @@ describe('session', () => {
     await vi.waitFor(() => expect(reports().at(-1)?.input.layoutChanged).toBe(true), { timeout: 2_500 });
     await setState({ ...state, paused: true }); // out of the next test's way
   });
+  it('in a frame, reports a changed layout though it never read a message (a Disqus embed renamed its hooks)', async () => {
+    const top = Object.getOwnPropertyDescriptor(window, 'top');
+    Object.defineProperty(window, 'top', { configurable: true, get: () => ({}) });
+    try {
+      await wait(600); // the earlier tests' last reports
+      background.sent.length = 0;
+      startSession({ ...adapter, canary: 'p.comment-text' }, document, state);
+      const reports = () => background.sent.filter((sent) => sent.type === 'reportPageStatus');
+      await wait(600);
+      expect(reports()).toHaveLength(0); // an empty frame stays silent
+      document.body.append(
+        Object.assign(document.createElement('p'), { className: 'comment-text', textContent: 'hi' }),
+      );
+      await vi.waitFor(() => expect(reports().at(-1)?.input).toMatchObject({ read: 0, layoutChanged: true }), {
+        timeout: 2_500,
+      });
+      await setState({ ...state, paused: true }); // out of the next test's way
+      await wait(500); // its last report
+    } finally {
+      if (top) Object.defineProperty(window, 'top', top);
+    }
+  });
   it('does not report again and again on a page it does not read, while that page keeps changing', async () => {
     const elsewhere = { ...adapter, canary: 'p.comment-text', isRelevantPage: () => false };
     document.body.append(Object.assign(document.createElement('p'), { className: 'comment-text' }));

@@ -105,11 +105,13 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   function report() {
     const { read, canned } = pipeline.counts;
     const hidden = hasHiddenAny() ? doc.querySelectorAll('[data-uncanned-hidden]').length : 0;
-    // Frames speak only once they held messages (chat, Disqus); then also to say they hold none any more.
-    if (window !== window.top && read === 0 && !hasSpoken) return;
+    const layoutChanged = isLayoutChanged();
+    // Frames speak only once they held messages (chat, Disqus) or show some they cannot read; then also to say
+    // they hold none any more.
+    if (window !== window.top && read === 0 && !hasSpoken && !layoutChanged) return;
     hasSpoken = true;
     const recognised = isRelevant();
-    reportedChange = isLayoutChanged();
+    reportedChange = layoutChanged;
     void sendToBackground('reportPageStatus', {
       site: adapter.id,
       url: pageUrl(),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
+import { fixturePages } from './lib/fixtures';
 import { screenshotPath } from './lib/screenshots';
 
 // Page → content script → background → IndexedDB → popup, on the release build in Chromium. The fixture thread
@@ -201,5 +202,23 @@ describe('popup status of a recognised page (Chromium)', () => {
       await popup.close();
       return text;
     }).toMatch(new RegExp(`^${pill} .*${detail}`));
+  });
+
+  it('says so when only a frame shows comments it cannot read (a Disqus embed with renamed hooks)', async () => {
+    session ??= await launchChromium();
+    const embed = Object.keys(fixturePages()).find((key) => key.startsWith('https://disqus.com/embed/')) ?? '';
+    const renamed = fs
+      .readFileSync('tests/fixtures/pages/disqus/embed.html', 'utf8')
+      .replaceAll('data-role="post-content"', 'data-role="post-body"');
+    await session.context.route(embed, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: renamed }),
+    );
+    const { tabId } = await openPageWithTabId(session, 'https://www.technewsdaily.example/2026/11/driftwood-notes-1-0');
+    await poll(async () => {
+      const popup = await openPopupFor(session as ChromiumSession, tabId);
+      const text = `${await popup.locator('.tab-card .pill').textContent()} ${await popup.locator('.status-detail').textContent()}`;
+      await popup.close();
+      return text;
+    }).toMatch(/^Cannot read messages .*the site's layout may have changed/);
   });
 });
