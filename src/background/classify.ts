@@ -127,7 +127,9 @@ export async function classify({ site, items }: ClassifyInput): Promise<ItemVerd
   const feedback = toFeedbackSets(await listFeedback(await getDb()));
   const seenAt = Date.now();
   noteBatch(seenAt);
-  const candidates = items.map((item) => toRecord(site, item, seenAt));
+  // The same id twice in a batch is one message: its last reading stands (the stored text follows edits).
+  const last = new Map(items.map((item) => [item.id, item]));
+  const candidates = items.map((item) => toRecord(site, last.get(item.id) ?? item, seenAt));
   const records = await withWriteLock(async () => {
     const host = await getEngineHost();
     await dropEditedTexts(host, candidates);

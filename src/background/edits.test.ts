@@ -59,8 +59,9 @@ describe('a message whose text changed under the same id', () => {
     expect((await classify([item('3', 'spammer')]))[0]).toMatchObject({ senderCount: 2 });
   });
 
-  it('keeps its first text when the old one cannot be deleted', async () => {
+  it('keeps its first text when the old one cannot be deleted, also in the next worker', async () => {
     await classify([item('1', 'spammer'), item('2', 'spammer')]);
+    await bg.modules.engineHost.saveEngineSnapshot(await host());
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(() => {
       throw new DOMException('disk', 'UnknownError');
@@ -73,5 +74,22 @@ describe('a message whose text changed under the same id', () => {
       ['2', texts.promo],
     ]);
     expect((await host()).engine.size).toBe(2);
+    // No journal entry of a removal that did not happen: the restored engine still holds both copies.
+    await bg.restart();
+    expect((await host()).engine.size).toBe(2);
+    expect((await classify([item('3', 'spammer')]))[0]).toMatchObject({ senderCount: 3 });
+  });
+
+  it('takes the last text when a batch holds the same id twice', async () => {
+    await classify([item('1', 'a', texts.other)]);
+    const verdicts = await classify([item('1', 'a', texts.third), item('1', 'a', texts.promo)]);
+    expect(verdicts[0]).toEqual(verdicts[1]);
+    expect(await storedTexts()).toEqual([['1', texts.promo]]);
+  });
+
+  it('keeps the first message when another sender comes under its id (a colliding id, not an edit)', async () => {
+    await classify([item('1', 'a', texts.other)]);
+    await classify([item('1', 'b', texts.promo)]);
+    expect(await storedTexts()).toEqual([['1', texts.other]]);
   });
 });

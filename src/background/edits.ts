@@ -6,7 +6,6 @@
  * the engine compacts it once per batch (83–113 ms for one message of 100,000 here): edits are rare, and a page asks
  * again for one message at most three times.
  */
-import { appendEngineOp } from '../store/derived';
 import { deleteMessages, findMessages } from '../store/messages';
 import type { MessageRecord } from '../store/schema';
 import type { EngineHost } from './engine-host';
@@ -15,15 +14,16 @@ import type { EngineHost } from './engine-host';
 export async function dropEditedTexts(host: EngineHost, candidates: readonly MessageRecord[]): Promise<number> {
   const edited = new Map<string, MessageRecord>();
   for (const candidate of candidates)
-    if (host.engine.isEdited(candidate.site, candidate.id, candidate.text)) edited.set(candidate.id, candidate);
+    if (host.engine.isEdited(candidate.site, candidate.id, candidate.sender, candidate.text))
+      edited.set(candidate.id, candidate);
   if (edited.size === 0) return 0;
   const [first] = edited.values();
   const site = first?.site ?? '';
   const ids = [...edited.keys()];
   try {
-    // Journal first, as for a forgotten sender: a restore from an older snapshot must not bring the old text back.
-    await appendEngineOp(host.db, { op: 'forgetMessages', site, ids });
-    await deleteMessages(host.db, [...(await findMessages(host.db, [...edited.values()])).values()]);
+    // With its journal entry, in one transaction: a restore from an older snapshot must not bring the old text back.
+    const stored = await findMessages(host.db, [...edited.values()]);
+    await deleteMessages(host.db, [...stored.values()], { op: 'forgetMessages', site, ids });
   } catch (error) {
     // The old text stays (stored and in the engine): the message keeps its first verdict, nothing is lost.
     console.error('[uncanned] replacing an edited message failed; its first text stays:', error);

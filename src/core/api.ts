@@ -66,10 +66,10 @@ export interface Engine {
   /** True when the history holds a message with this (site, id), so `observe` would only repeat its verdict. */
   has(site: string, id: string): boolean;
   /**
-   * True when (site, id) is held with another text than `text`: an edit, or "See more" bringing the rest. A
-   * shorter reading of the held text (a feed's truncation) is not: the fuller one is kept.
+   * True when (site, id) is held from `sender` with another text than `text`: an edit, or "See more" bringing the
+   * rest. A shorter reading of the held text (a feed's cut) is not: the fuller one is kept.
    */
-  isEdited(site: string, id: string, text: string): boolean;
+  isEdited(site: string, id: string, sender: string, text: string): boolean;
   /** Removes every message of the sender from the history and the index. */
   forgetSender(site: string, sender: string): void;
   /** Removes these messages of `site` (an edited message leaves before its new text comes in). */

@@ -12,6 +12,8 @@ const SPEC = {
   hashLow: [Uint32Array, 1],
   hashHigh: [Uint32Array, 1],
   linkHash: [Uint32Array, 1],
+  /** Of the raw text: a message read again with the same text needs no normalization to tell it is no edit. */
+  textHash: [Uint32Array, 1],
   sender: [Int32Array, 1],
   cluster: [Uint32Array, 1],
   words: [Uint16Array, 1],

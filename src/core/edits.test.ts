@@ -10,19 +10,31 @@ describe('isEdited', () => {
   engine.observe(msg('1', 'guru', PITCH));
 
   test('another text under a held id is an edit, and so is the rest of a cut text', () => {
-    expect(engine.isEdited('yt', '1', OTHER)).toBe(true);
-    expect(engine.isEdited('yt', '1', `${PITCH} and subscribe to get the next one first`)).toBe(true);
+    expect(engine.isEdited('yt', '1', 'guru', OTHER)).toBe(true);
+    expect(engine.isEdited('yt', '1', 'guru', `${PITCH} and subscribe to get the next one first`)).toBe(true);
   });
 
   test('the same words with other case, spacing or punctuation, or a cut reading, are not', () => {
-    expect(engine.isEdited('yt', '1', PITCH.toUpperCase().replaceAll(' ', '   '))).toBe(false);
-    expect(engine.isEdited('yt', '1', 'Check out my channel for awesome mus…')).toBe(false);
-    expect(engine.isEdited('yt', '1', '')).toBe(false);
+    expect(engine.isEdited('yt', '1', 'guru', PITCH.toUpperCase().replaceAll(' ', '   '))).toBe(false);
+    expect(engine.isEdited('yt', '1', 'guru', 'Check out my channel for awesome mus…')).toBe(false);
+    expect(engine.isEdited('yt', '1', 'guru', '')).toBe(false);
+  });
+
+  test('a cut inside a bare domain or a word, with "…" or "...", is not', () => {
+    const guide = 'Read the full guide at cryptoboost.com/start, it is free for everyone who signs up today';
+    engine.observe(msg('9', 'guru', guide));
+    expect(engine.isEdited('yt', '9', 'guru', 'Read the full guide at cryptob…')).toBe(false);
+    expect(engine.isEdited('yt', '9', 'guru', 'Read the full guide at cryptoboost.com/start, it is fr...')).toBe(false);
+    expect(engine.isEdited('yt', '9', 'guru', 'Read the whole guide at…')).toBe(true);
+  });
+
+  test('another sender under a held id is another message whose id collides, not an edit', () => {
+    expect(engine.isEdited('yt', '1', 'someone-else', OTHER)).toBe(false);
   });
 
   test('an id the engine does not hold, or another site, is not', () => {
-    expect(engine.isEdited('yt', '2', OTHER)).toBe(false);
-    expect(engine.isEdited('x', '1', OTHER)).toBe(false);
+    expect(engine.isEdited('yt', '2', 'guru', OTHER)).toBe(false);
+    expect(engine.isEdited('x', '1', 'guru', OTHER)).toBe(false);
   });
 });
 

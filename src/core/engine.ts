@@ -39,6 +39,24 @@ export function createEngine(config?: Partial<EngineConfig>, snapshot?: EngineSn
   return new EngineImpl(resolved, restored.history, restored.nextCluster, restored.feedback);
 }
 
+const TEXT_SEED = 0x7e47;
+
+/**
+ * True when `raw` says something else than the held normalized key: not the same words in other case, spacing or
+ * punctuation, nor a cut of them. A cut ("…" or "..." at the end) may end inside a word or a link, so its last
+ * word goes and links are left out of the comparison.
+ */
+export function isOtherText(held: string, raw: string): boolean {
+  const trimmed = raw.trimEnd();
+  const isCut = /(?:…|\.\.\.)$/.test(trimmed);
+  const read = isCut ? trimmed.replace(/\S*(?:…|\.\.\.)$/, '') : raw;
+  const key = normalizeText(read).key;
+  if (key === held) return false;
+  if (!isCut) return !held.startsWith(key);
+  const words = (value: string) => value.split(' ').filter((token) => token !== '' && !token.startsWith('u:'));
+  return !words(held).join(' ').startsWith(words(key).join(' '));
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
 // NUL separates site and sender in lookup keys, so it must not occur inside them.
 const label = (value: unknown): string => text(value).replaceAll('\u0000', '\ufffd');
@@ -86,6 +104,7 @@ class EngineImpl implements DetectionEngine {
     columns.hashLow[index] = hash.low;
     columns.hashHigh[index] = hash.high;
     columns.linkHash[index] = normalized.links.length > 0 ? hash32(normalized.links.join('\n'), 0x2f6b) | 1 : 0;
+    columns.textHash[index] = hash32(text(message.text), TEXT_SEED);
     columns.sender[index] = history.senders.intern(site, label(message.sender));
     columns.words[index] = Math.min(normalized.words, 0xffff);
     const hasSignature = this.signMessage(index, normalized.key);
@@ -125,13 +144,14 @@ class EngineImpl implements DetectionEngine {
     storeVerdict(this.history, index, counts, found, this.config);
   }
 
-  isEdited(site: string, id: string, message: string): boolean {
-    const index = this.history.find(label(site), label(id));
-    if (index < 0) return false;
-    const held = this.history.keys[index] ?? '';
-    // Normalized keys: a change in case, spacing or punctuation is no edit; links come last, so a cut keeps a prefix.
-    const key = normalizeText(text(message)).key;
-    return key !== held && !held.startsWith(key);
+  isEdited(site: string, id: string, sender: string, message: string): boolean {
+    const { history } = this;
+    const index = history.find(label(site), label(id));
+    const raw = text(message);
+    if (index < 0 || hash32(raw, TEXT_SEED) === history.columns.textHash[index]) return false;
+    // Another sender under the same id is another message whose id collides (never an edit): the first one stays.
+    if (history.senders.find(label(site), label(sender)) !== history.columns.sender[index]) return false;
+    return isOtherText(history.keys[index] ?? '', raw);
   }
 
   forgetMessages(site: string, ids: readonly string[]): number {

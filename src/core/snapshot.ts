@@ -15,9 +15,9 @@ import { isPacked, type PackedStrings, packStrings, unpackStrings } from './pack
 import { SenderTable } from './sender-table';
 
 /** Bump on any change to the snapshot layout, the normalization or the fingerprints. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
-/** Layout of a version-2 snapshot (version 1 kept ids, keys and senders as arrays of strings). */
+/** Layout of a version-3 snapshot (version 1 kept ids, keys and senders as arrays of strings; 2 had no textHash). */
 export interface EngineSnapshotV2 extends EngineSnapshot {
   readonly formatVersion: typeof FORMAT_VERSION;
   readonly count: number;

@@ -34,13 +34,22 @@ export async function rewriteClusterIds(db: Db, clusterBySeq: ReadonlyMap<number
  */
 export async function appendEngineOp(db: Db, op: EngineOp): Promise<void> {
   const tx = db.transaction('meta', 'readwrite');
-  await inTransaction(tx, async () => {
-    const journal = ((await tx.store.get(JOURNAL_KEY))?.value as EngineOp[] | undefined) ?? [];
-    const kept = op.op === 'prune' ? journal.filter((entry) => entry.op !== 'prune') : journal;
-    const prunedBefore = journal.reduce((max, entry) => (entry.op === 'prune' ? Math.max(max, entry.before) : max), 0);
-    const next = op.op === 'prune' ? { op: 'prune' as const, before: Math.max(op.before, prunedBefore) } : op;
-    await tx.store.put({ key: JOURNAL_KEY, value: [...kept, next] });
-  });
+  await inTransaction(tx, () => appendEngineOpIn(tx.store, op));
+}
+
+/** The `meta` store of some read-write transaction. */
+interface MetaStore {
+  get(key: string): Promise<{ value: unknown } | undefined>;
+  put(record: { key: string; value: unknown }): Promise<unknown>;
+}
+
+/** Appends to the journal inside the caller's transaction (with the change it records, so both or neither land). */
+export async function appendEngineOpIn(meta: MetaStore, op: EngineOp): Promise<void> {
+  const journal = ((await meta.get(JOURNAL_KEY))?.value as EngineOp[] | undefined) ?? [];
+  const kept = op.op === 'prune' ? journal.filter((entry) => entry.op !== 'prune') : journal;
+  const prunedBefore = journal.reduce((max, entry) => (entry.op === 'prune' ? Math.max(max, entry.before) : max), 0);
+  const next = op.op === 'prune' ? { op: 'prune' as const, before: Math.max(op.before, prunedBefore) } : op;
+  await meta.put({ key: JOURNAL_KEY, value: [...kept, next] });
 }
 
 export async function readEngineJournal(db: Db): Promise<EngineOp[]> {

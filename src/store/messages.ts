@@ -4,6 +4,7 @@ import { addPending, flushAggregates, withAggregates } from './aggregate-queue';
 import { applyToAggregates, type HistoryTx } from './aggregates';
 import { writeAggregates } from './aggregates-version';
 import type { Db } from './db';
+import { appendEngineOpIn, type EngineOp } from './derived';
 import { historyStores, type MessageRecord } from './schema';
 import { allRequests, inTransaction } from './transaction';
 
@@ -75,14 +76,23 @@ export async function addMessages(db: Db, records: readonly MessageRecord[]): Pr
   return added;
 }
 
-/** Deletes messages (with their aggregates, once everything before them is folded in) in one transaction. */
-export function deleteMessages(db: Db, records: readonly MessageRecord[]): Promise<void> {
-  return withAggregates(db, (foldedSeq) => deleteFolded(db, records, foldedSeq));
+/**
+ * Deletes messages (with their aggregates, once everything before them is folded in) in one transaction, with the
+ * engine journal's entry for the removal when given (a worker stopped between the two would leave them disagreeing).
+ */
+export function deleteMessages(db: Db, records: readonly MessageRecord[], journal?: EngineOp): Promise<void> {
+  return withAggregates(db, (foldedSeq) => deleteFolded(db, records, foldedSeq, journal));
 }
 
-async function deleteFolded(db: Db, records: readonly MessageRecord[], foldedSeq: number): Promise<void> {
-  const tx = writeAggregates(db, historyStores);
+async function deleteFolded(
+  db: Db,
+  records: readonly MessageRecord[],
+  foldedSeq: number,
+  journal: EngineOp | undefined,
+): Promise<void> {
+  const tx = writeAggregates(db, [...historyStores, 'meta']);
   await inTransaction(tx, async () => {
+    if (journal) await appendEngineOpIn(tx.objectStore('meta'), journal);
     const messages = tx.objectStore('messages');
     const present = await allRequests(records, (record) =>
       record.seq === undefined ? Promise.resolve(undefined) : messages.getKey(record.seq),
