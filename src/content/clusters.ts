@@ -47,6 +47,11 @@ export class ClusterMemory {
     return !known || known.senderCount !== merged.senderCount || known.templateSenders !== merged.templateSenders;
   }
 
+  /** Drops what is known of a cluster (it lost a copy); the copies still on the page bring it back. */
+  forget(clusterId: string): void {
+    this.canned.delete(clusterId);
+  }
+
   effective(data: ItemData, verdict: ItemVerdict | undefined): ItemVerdict | undefined {
     const best = verdict?.clusterId ? this.canned.get(verdict.clusterId) : undefined;
     if (!verdict || !best) return verdict;

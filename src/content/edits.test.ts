@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 // A message whose text changes under the same id (an edit, "See more" bringing the rest) is asked about again.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ItemVerdict } from '../shared/views';
+import type { ItemData } from './adapters/define-adapter';
 import { controlsTag } from './chip';
 import { message, testAdapter, testState } from './test-messages';
-import { livePipeline } from './test-pipeline';
+import { livePipeline, repeatVerdict } from './test-pipeline';
+import { cleanVerdict } from './verdicts';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
 
@@ -40,6 +43,33 @@ describe('a message edited in place', () => {
     expect(item.getAttribute('data-uncanned')).toBe('clean');
     expect(item.querySelectorAll(controlsTag)).toHaveLength(0);
     expect(pipeline.counts).toEqual({ read: 1, canned: 0 });
+    stop();
+  });
+
+  it('takes its copies with it when it leaves their cluster: the one left is no repeat any more', async () => {
+    // As the background answers: the first copy clean, the second a repeat (x2) of the same cluster.
+    const pitch = 'BUY followers now at the link in my profile';
+    const verdictOf = (data: ItemData): ItemVerdict => {
+      if (!data.text.includes('BUY')) return { ...cleanVerdict(data.id), clusterId: `own-${data.id}` };
+      const second = data.id === 'm2';
+      return {
+        ...repeatVerdict(data.id),
+        canned: second,
+        reason: second ? 'repeat-sender' : null,
+        senderCount: second ? 2 : 1,
+      };
+    };
+    const [first, second] = [message('m1', 'bob', pitch), message('m2', 'bob', pitch)];
+    document.body.append(first, second);
+    const { pipeline, stop, settle } = livePipeline(testAdapter, testState, verdictOf);
+    await settle();
+    expect([first, second].map((item) => item.getAttribute('data-uncanned'))).toEqual(['canned', 'canned']);
+
+    setText(second, 'sorry, wrong thread: deleted my link');
+    await settle();
+    expect([first, second].map((item) => item.getAttribute('data-uncanned'))).toEqual(['clean', 'clean']);
+    expect(first.querySelectorAll(controlsTag)).toHaveLength(0);
+    expect(pipeline.counts).toEqual({ read: 2, canned: 0 });
     stop();
   });
 

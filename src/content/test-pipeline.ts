@@ -1,6 +1,6 @@
 /** Test helper (never bundled): a pipeline on a document whose background answers at once, for the pipeline tests. */
 import type { ItemVerdict, PageState } from '../shared/views';
-import type { SiteAdapter } from './adapters/define-adapter';
+import type { ItemData, SiteAdapter } from './adapters/define-adapter';
 import { observe } from './observe';
 import { Pipeline } from './pipeline';
 import { message, testAdapter, testState } from './test-messages';
@@ -51,15 +51,16 @@ export function pipelineOn(
 
 export const observerRuns = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A pipeline fed by the real observer, as session.ts wires it; texts with "BUY" are canned. */
-export function livePipeline(adapter: SiteAdapter, state: PageState) {
+const buyIsCanned = (data: ItemData): ItemVerdict =>
+  data.text.includes('BUY') ? repeatVerdict(data.id) : cleanVerdict(data.id);
+
+/** A pipeline fed by the real observer, as session.ts wires it; by default texts with "BUY" are canned. */
+export function livePipeline(adapter: SiteAdapter, state: PageState, verdictOf = buyIsCanned) {
   const sent: string[] = [];
   const pipeline = new Pipeline(adapter, document, state, {
     classify: async (items) => {
       sent.push(...items.map((data) => `${data.id}|${data.sender}|${data.text}`));
-      return items.map(
-        (data): ItemVerdict => (data.text.includes('BUY') ? repeatVerdict(data.id) : cleanVerdict(data.id)),
-      );
+      return items.map(verdictOf);
     },
     actions: { mute: () => {}, notCanned: () => {}, explain: async () => [] },
     onChange: () => {},

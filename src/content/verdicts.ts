@@ -41,6 +41,8 @@ export interface Entry {
   textHash?: number;
   /** How often it was sent again for a changed text. */
   edits?: number;
+  /** Its own verdict, as the background gave it (`verdict` may be its cluster's best, see ClusterMemory). */
+  own?: ItemVerdict;
 }
 
 export const cleanVerdict = (id: string): ItemVerdict => ({
@@ -201,15 +203,21 @@ export class Verdicts {
       return ids;
     }
     const grown = new Set<string>();
+    const left = new Set<string>();
     const sent = new Map(batch.map((data) => [data.id, data]));
     for (const verdict of verdicts) {
       ids.add(verdict.id);
       const entry = this.entryFor(sent.get(verdict.id), verdict.id);
       if (!entry) continue;
+      // An edited message that left its cluster: the copies it leaves may be no repeat or template any more.
+      const before = entry.own?.clusterId;
+      if (before && before !== verdict.clusterId) left.add(before);
       entry.verdict = verdict;
+      entry.own = verdict;
       entry.isAsked = undefined;
       if (clusters.remember(entry.data, verdict)) grown.add(verdict.clusterId);
     }
+    if (left.size > 0) this.regroup(left, clusters, ids);
     // Earlier copies of a cluster that just turned canned (or grew) take its verdict, kept on their entry (so the
     // cluster may later leave the memory), and those on the page get their chip.
     if (grown.size > 0)
@@ -219,6 +227,20 @@ export class Verdicts {
         if (this.isShown(id)) ids.add(id);
       }
     return ids;
+  }
+
+  /** The clusters `left` lost a copy: each copy still here shows the best of what the others' own verdicts say. */
+  private regroup(left: Set<string>, clusters: ClusterMemory, ids: Set<string>): void {
+    const members = [...this.entries].filter(([, entry]) => left.has(entry.verdict?.clusterId ?? ''));
+    for (const cluster of left) clusters.forget(cluster);
+    for (const [, entry] of members) {
+      entry.verdict = entry.own ?? entry.verdict;
+      if (entry.verdict) clusters.remember(entry.data, entry.verdict);
+    }
+    for (const [id, entry] of members) {
+      entry.verdict = clusters.effective(entry.data, entry.verdict);
+      if (this.isShown(id)) ids.add(id);
+    }
   }
 
   /** A new page in a single-page app: counts start over. */
