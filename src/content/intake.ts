@@ -94,8 +94,8 @@ export class Intake {
     }
     if (isOutside)
       for (const item of this.unreadable) {
-        this.unreadable.delete(item);
         if (item.isConnected) this.items.add(item);
+        else this.unreadable.delete(item);
       }
     if (spent()) return;
     for (const node of this.nodes) {
@@ -116,10 +116,12 @@ export class Intake {
     }
   }
 
-  /** The pipeline read `item`: with a sender (`isReadable`) or not (see `unreadable`). */
-  noteRead(item: Element, isReadable: boolean): void {
+  /** The pipeline read `item`: with a sender (`isReadable`) or not (see `unreadable`). True if it was unreadable. */
+  noteRead(item: Element, isReadable: boolean): boolean {
+    const wasUnreadable = this.unreadable.size > 0 && this.unreadable.has(item);
     if (!isReadable) this.unreadable.add(item);
-    else if (this.unreadable.size > 0) this.unreadable.delete(item);
+    else if (wasUnreadable) this.unreadable.delete(item);
+    return wasUnreadable;
   }
 
   /** True once for an item known to hold no nested item; the hint is dropped as it is used (or skipped). */

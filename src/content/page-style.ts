@@ -3,7 +3,8 @@
 import type { PageState } from '../shared/views';
 import type { SiteAdapter } from './adapters/define-adapter';
 import { activeMute } from './decide';
-import { pageCss, pageStyleId, pendingRule, prehideRule } from './styles';
+import { planFor } from './extract';
+import { behindAttribute, pageCss, pageStyleId, pendingRule, prehideRule, waitCss } from './styles';
 
 /** Each document's style element, kept so a dropped one comes back with its pre-hide rules. */
 const styles = new WeakMap<Document, HTMLStyleElement>();
@@ -40,10 +41,13 @@ export const pendingCapMs = 1_500;
 /** Each held document's pending rule, and its pre-hide rules (what the stylesheet holds besides the hold). */
 const holds = new WeakMap<Document, string>();
 const rules = new WeakMap<Document, string>();
+/** Each document's wait rule (see `waitingCss`), and the documents whose pipeline fell behind (rule off). */
+const waits = new WeakMap<Document, string>();
+const behind = new WeakSet<Document>();
 
 function render(doc: Document): void {
   const style = ensurePageStyle(doc);
-  const css = [rules.get(doc) ?? pageCss, holds.get(doc)].filter(Boolean).join('\n');
+  const css = [rules.get(doc) ?? pageCss, holds.get(doc), waits.get(doc)].filter(Boolean).join('\n');
   if (style.textContent !== css) style.textContent = css;
 }
 
@@ -71,9 +75,34 @@ export function prehideCss(adapter: SiteAdapter, state: PageState): string {
   return [pageCss, ...mutedRules].join('\n');
 }
 
+/** The pipeline is more than `pendingCapMs` behind the page (or not reading it): new messages paint at once. */
+export function setBehind(doc: Document, isBehind: boolean): void {
+  if (isBehind === behind.has(doc)) return;
+  if (isBehind) behind.add(doc);
+  else behind.delete(doc);
+  markBehind(doc);
+}
+
+/** Only while a wait rule exists: the site's own observers of its root element see nothing of ours otherwise. */
+const markBehind = (doc: Document) =>
+  doc.documentElement.toggleAttribute(behindAttribute, waits.has(doc) && behind.has(doc));
+
+/** New messages wait unpainted until judged when canned ones fold, or until read when a mute has no CSS hook. */
+export function waitingCss(adapter: SiteAdapter, state: PageState): string | undefined {
+  if (state.paused) return undefined;
+  if (state.cannedAction !== 'flag') return waitCss(planFor(adapter).item, 'data-uncanned');
+  const now = Date.now();
+  const hasMute = state.mutes.some((mute) => mute.scope === 'all' && (mute.until === undefined || mute.until > now));
+  return hasMute && adapter.unhookedItems ? waitCss(adapter.unhookedItems, 'data-uncanned-id') : undefined;
+}
+
 /** The page state's pre-hide rules; the hold goes too unless canned messages are to be hidden (see above). */
 export function updatePageStyle(doc: Document, adapter: SiteAdapter, state: PageState): void {
   rules.set(doc, prehideCss(adapter, state));
+  const wait = waitingCss(adapter, state);
+  if (wait) waits.set(doc, wait);
+  else waits.delete(doc);
+  markBehind(doc);
   if (state.paused || state.cannedAction === 'flag') holds.delete(doc);
   render(doc);
 }

@@ -32,6 +32,7 @@ export interface PipelineDeps {
  * belong to the new page too (a photo viewer or a dialog with its own address, a `replaceState`): counted then.
  */
 const recentMs = 1_500;
+const unreadAttribute = 'data-uncanned-unread';
 const carriedMs = 3_000;
 
 export class Pipeline {
@@ -143,7 +144,7 @@ export class Pipeline {
 
   private process(item: Element, isFlat: boolean): void {
     const data = extractItem(this.adapter, item, isFlat || undefined);
-    this.intake.noteRead(item, data !== undefined);
+    const wasUnreadable = this.intake.noteRead(item, data !== undefined);
     const previous = this.shown.idShownBy(item);
     if (!data) {
       // Re-used for a message we cannot read (no sender): nothing of the old message may stay on it (a stub!).
@@ -151,8 +152,10 @@ export class Pipeline {
         clearMarks(item, this.itemSelector);
         this.shown.release(item);
       }
+      item.setAttribute(unreadAttribute, ''); // nothing will judge it: it must not wait unpainted (styles.ts)
       return;
     }
+    if (wasUnreadable) item.removeAttribute(unreadAttribute);
     const isFresh = previous === undefined;
     if (previous !== data.id) {
       // A re-used element now shows another message: what we wrote for the old one goes.
@@ -235,6 +238,7 @@ export class Pipeline {
     this.verdicts.newPage();
     this.hasReadText = false;
     for (const item of this.doc.querySelectorAll('[data-uncanned-id]')) clearMarks(item, this.itemSelector);
+    for (const item of this.doc.querySelectorAll(`[${unreadAttribute}]`)) item.removeAttribute(unreadAttribute);
     removeOrphanStubs();
     this.intake.clear();
     this.remarks.clear();

@@ -96,6 +96,7 @@ describe('session', () => {
     await wait(800); // a tick, then a report if the counts changed
     const reports = background.sent.filter((sent) => sent.type === 'reportPageStatus');
     expect(reports.at(-1)?.input.read).toBe(1); // it started over at 0 and never counted the comment again
+    await setState({ ...state, paused: true }); // out of the next tests' way
   });
   it('puts its stylesheet back, with the pre-hide rules, when the page drops it', async () => {
     const muted = { ...state, mutes: [{ sender: 'spammer', scope: 'all' as const }] };
@@ -141,6 +142,19 @@ describe('session', () => {
     } finally {
       if (top) Object.defineProperty(window, 'top', top);
     }
+  });
+  it('lets new messages paint while the background is over 1.5 s late, and makes them wait again after', async () => {
+    const root = document.documentElement;
+    startSession(adapter, document, { ...state, cannedAction: 'collapse' });
+    document.body.append(message('w1'));
+    await vi.waitFor(() => expect(background.requests).toHaveLength(1));
+    expect(root.hasAttribute('data-uncanned-behind')).toBe(false);
+    await vi.waitFor(() => expect(root.hasAttribute('data-uncanned-behind')).toBe(true), { timeout: 2_500 });
+    background.requests[0]?.answer([cleanVerdict('w1')]);
+    await vi.waitFor(() => expect(root.hasAttribute('data-uncanned-behind')).toBe(false));
+    expect(document.querySelector('[data-uncanned-id="w1"]')?.getAttribute('data-uncanned')).toBe('clean');
+    await setState({ ...state, paused: true }); // out of the next test's way
+    await wait(500);
   });
   it('does not report again and again on a page it does not read, while that page keeps changing', async () => {
     const elsewhere = { ...adapter, canary: 'p.comment-text', isRelevantPage: () => false };

@@ -10,7 +10,7 @@ import { nextMuteExpiry } from './decide';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
 import { createTicker, observe } from './observe';
-import { dropStaleCopies, ensurePageStyle, releaseHold, updatePageStyle } from './page-style';
+import { dropStaleCopies, ensurePageStyle, pendingCapMs, releaseHold, setBehind, updatePageStyle } from './page-style';
 import { Pipeline } from './pipeline';
 
 const budgetMs = 6; // per tick, well under one frame
@@ -63,9 +63,38 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       if (isRelevant()) pipeline.flush(budgetMs);
       // Everything the page shows so far is judged and marked (see page-style.ts `holdUntilState`).
       if (pipeline.hasMarkedVerdict && pipeline.isSettled && doc.readyState !== 'loading') releaseHold(doc);
+      checkBehind();
     } finally {
       if (pipeline.hasWork && isRelevant()) schedule(); // one bad item must not stall the queue
     }
+  }
+
+  /** Since when the pipeline has had messages waiting (undefined: it is settled). */
+  let behindSince: number | undefined;
+  let behindTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * New messages wait unpainted for their reading or verdict (page-style.ts `waitingCss`), but never long: once the
+   * pipeline has been behind for `pendingCapMs` (a slow background, a flood), or when it does not read this page,
+   * they paint at once until it catches up.
+   */
+  function checkBehind() {
+    if (!isRelevant()) return setBehind(doc, true);
+    if (pipeline.isSettled) {
+      behindSince = undefined;
+      clearTimeout(behindTimer);
+      behindTimer = undefined;
+      return setBehind(doc, false);
+    }
+    const now = performance.now();
+    behindSince ??= now;
+    if (now - behindSince >= pendingCapMs) return setBehind(doc, true);
+    behindTimer ??= setTimeout(
+      () => {
+        behindTimer = undefined;
+        if (disconnect) checkBehind();
+      },
+      pendingCapMs - (now - behindSince),
+    );
   }
 
   const requestTick = createTicker(tick);
@@ -125,6 +154,8 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
 
   function resume() {
     if (disconnect) return;
+    behindSince = undefined;
+    setBehind(doc, false); // reading starts over: new messages may wait again
     let observer: (() => void) | undefined;
     let stopped = false;
     disconnect = () => {
@@ -200,6 +231,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     // Extension updated or removed: leave the page be, and let no timer or observer of ours start again.
     isStopped = true;
     clearTimeout(expiryTimer);
+    setBehind(doc, true); // nothing will read new messages any more: they must not wait
     stopTheme();
     pause();
   }

@@ -61,6 +61,11 @@ export interface SiteAdapter {
   readonly slot?: Selector;
   /** A CSS selector matching this sender's items, for pre-hiding muted senders before they paint. */
   readonly senderSelector?: (sender: string) => string;
+  /**
+   * Items `senderSelector` cannot reach (a chat row names its sender in text only): while a mute is active, new
+   * ones wait unpainted until they are read (a frame), so a muted sender's never shows.
+   */
+  readonly unhookedItems?: string;
   /** How far the site indents this item's row by markup, in px (Hacker News' spacer image), for its stub. */
   readonly stubIndent?: (item: Element) => number | undefined;
   /** UI strings that sit inside the text element and must be dropped ("See more"). */

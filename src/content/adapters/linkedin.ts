@@ -41,6 +41,8 @@ export default defineAdapter({
   messageId: { from: ':scope', read: attr('data-id', 'componentkey', 'data-event-urn') }, // urn:li:comment:(…)
   senderSelector: (sender) =>
     `article.comments-comment-entity:has(> .comments-comment-meta__container a[href^=${cssString(`/${sender}/`)} i])`,
+  // A message names its sender in the group's header; server-driven comments have no known sender hook.
+  unhookedItems: '.msg-s-event-listitem[data-event-urn], [componentkey^="replaceableComment_urn:li:comment:"]',
 });
 
 /* Test URLs:

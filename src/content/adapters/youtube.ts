@@ -43,6 +43,8 @@ export default defineAdapter({
   stubIndent: (item) => (item.localName.startsWith('yt-live-chat-') ? 24 : undefined),
   senderSelector: (sender) =>
     `:is(ytd-comment-view-model, ytd-comment-renderer):has(#author-text[href=${cssString(`/${sender}`)} i])`,
+  // Chat rows name their sender in text only; m.youtube.com's markup is not in sites.md.
+  unhookedItems: 'yt-live-chat-text-message-renderer, yt-live-chat-paid-message-renderer, ytm-comment-renderer',
 });
 
 /* Test URLs:

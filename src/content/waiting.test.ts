@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+// Messages that come later wait unpainted until read or judged (page-style.ts `waitingCss`), never long.
+import { describe, expect, it, vi } from 'vitest';
+import type { PageState } from '../shared/views';
+import { setBehind, updatePageStyle, waitingCss } from './page-style';
+import { message, testAdapter, testState } from './test-messages';
+import { pipelineOn } from './test-pipeline';
+
+vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
+
+const chat = { ...testAdapter, unhookedItems: 'div.message.chat' };
+const muting = (scope: 'all' | 'canned', until?: number): PageState => ({
+  ...testState,
+  mutes: [{ sender: 'spammer', scope, ...(until === undefined ? {} : { until }) }],
+});
+
+describe('waitingCss', () => {
+  it('waits for the verdict of every message when canned ones fold', () => {
+    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' })).toBe(
+      ':root:not([data-uncanned-behind]) :is(div.message):not([data-uncanned], [data-uncanned-unread]){visibility:hidden!important}',
+    );
+  });
+
+  it('waits only for the reading of messages no CSS hook names, and only while a whole-sender mute is active', () => {
+    expect(waitingCss(chat, muting('all'))).toContain(':is(div.message.chat):not([data-uncanned-id], ');
+    expect(waitingCss(chat, muting('all', Date.now() - 1))).toBeUndefined(); // lapsed
+    expect(waitingCss(chat, muting('canned'))).toBeUndefined(); // waits for a verdict: CSS cannot help
+    expect(waitingCss(testAdapter, muting('all'))).toBeUndefined(); // every item has a pre-hide rule
+    expect(waitingCss(chat, testState)).toBeUndefined();
+    expect(waitingCss(chat, { ...muting('all'), paused: true, cannedAction: 'hide' })).toBeUndefined();
+  });
+
+  it('marks the root while behind, and only while there is a rule to turn off', () => {
+    const root = document.documentElement;
+    updatePageStyle(document, testAdapter, testState);
+    setBehind(document, true);
+    expect(root.hasAttribute('data-uncanned-behind')).toBe(false);
+    updatePageStyle(document, testAdapter, { ...testState, cannedAction: 'collapse' });
+    expect(root.hasAttribute('data-uncanned-behind')).toBe(true);
+    setBehind(document, false);
+    expect(root.hasAttribute('data-uncanned-behind')).toBe(false);
+  });
+});
+
+describe('messages nothing will judge', () => {
+  it('are marked unread so they never wait, and lose the mark once they can be read', async () => {
+    document.body.replaceChildren();
+    const item = message('m1');
+    delete item.dataset.sender; // a deleted account: no sender
+    document.body.append(item);
+    const { pipeline, settle } = pipelineOn(document);
+    pipeline.enqueue([document]);
+    await settle();
+    expect(item.hasAttribute('data-uncanned-unread')).toBe(true);
+    item.dataset.sender = 'back';
+    pipeline.enqueue([item]);
+    await settle();
+    expect(item.hasAttribute('data-uncanned-unread')).toBe(false);
+    expect(item.getAttribute('data-uncanned')).toBe('clean');
+    delete item.dataset.sender;
+    pipeline.enqueue([item]);
+    await settle();
+    pipeline.clearAll(); // paused: nothing of ours stays
+    expect(item.hasAttribute('data-uncanned-unread')).toBe(false);
+  });
+});
