@@ -81,6 +81,16 @@ export class Intake {
     this.lastQueued = items.at(-1) ?? this.lastQueued;
   }
 
+  /**
+   * Queues items never read nor found unreadable: one the observer could not see become an item (a class set after
+   * insertion) would otherwise wait unpainted for good under page-style.ts's wait rule. Returns how many.
+   */
+  sweepUnread(): number {
+    const missed = this.doc.querySelectorAll(`${this.unmarkedSelector}:not([data-uncanned-unread])`);
+    for (const item of missed) this.items.add(item);
+    return missed.length;
+  }
+
   /** Resolves queued nodes to items until `spent()` says the slice is over. */
   resolve(spent: () => boolean): void {
     if (this.scanPending) this.scanUnmarked();

@@ -75,6 +75,9 @@ export function prehideCss(adapter: SiteAdapter, state: PageState): string {
   return [pageCss, ...mutedRules].join('\n');
 }
 
+/** A wait rule is in force: messages not read (or judged) yet do not paint. */
+export const hasWaitRule = (doc: Document): boolean => waits.has(doc);
+
 /** The pipeline is more than `pendingCapMs` behind the page (or not reading it): new messages paint at once. */
 export function setBehind(doc: Document, isBehind: boolean): void {
   if (isBehind === behind.has(doc)) return;

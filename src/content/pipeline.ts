@@ -107,6 +107,11 @@ export class Pipeline {
     this.intake.scanUnmarked();
   }
 
+  /** See Intake.sweepUnread; true when it found some (a tick is due). */
+  sweepUnread(): boolean {
+    return this.intake.sweepUnread() > 0;
+  }
+
   /** Every message read so far has its verdict on the page. */
   get isSettled(): boolean {
     return !this.intake.hasWork && this.remarks.size === 0 && this.queue.isIdle;

@@ -156,6 +156,21 @@ describe('session', () => {
     await setState({ ...state, paused: true }); // out of the next test's way
     await wait(500);
   });
+  it('finds a message the observer never saw become one, so it does not wait unpainted for good', async () => {
+    startSession(adapter, document, { ...state, cannedAction: 'collapse' });
+    const late = message('late1');
+    late.className = 'pending'; // not an item yet: a framework sets the class after inserting it
+    document.body.append(late);
+    await wait(300);
+    late.className = 'message'; // a class change: no mutation the observer watches
+    await vi.waitFor(() => expect(background.requests.at(-1)?.items.map((item) => item.id)).toEqual(['late1']), {
+      timeout: 2_500,
+    });
+    background.requests.at(-1)?.answer([cleanVerdict('late1')]);
+    await vi.waitFor(() => expect(late.getAttribute('data-uncanned')).toBe('clean'));
+    await setState({ ...state, paused: true }); // out of the next test's way
+    await wait(500);
+  });
   it('does not report again and again on a page it does not read, while that page keeps changing', async () => {
     const elsewhere = { ...adapter, canary: 'p.comment-text', isRelevantPage: () => false };
     document.body.append(Object.assign(document.createElement('p'), { className: 'comment-text' }));

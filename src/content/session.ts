@@ -10,7 +10,15 @@ import { nextMuteExpiry } from './decide';
 import { primeTheme } from './isolate';
 import { hasHiddenAny } from './marks';
 import { createTicker, observe } from './observe';
-import { dropStaleCopies, ensurePageStyle, pendingCapMs, releaseHold, setBehind, updatePageStyle } from './page-style';
+import {
+  dropStaleCopies,
+  ensurePageStyle,
+  hasWaitRule,
+  pendingCapMs,
+  releaseHold,
+  setBehind,
+  updatePageStyle,
+} from './page-style';
 import { Pipeline } from './pipeline';
 
 const budgetMs = 6; // per tick, well under one frame
@@ -72,6 +80,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   /** Since when the pipeline has had messages waiting (undefined: it is settled). */
   let behindSince: number | undefined;
   let behindTimer: ReturnType<typeof setTimeout> | undefined;
+  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * New messages wait unpainted for their reading or verdict (page-style.ts `waitingCss`), but never long: once the
    * pipeline has been behind for `pendingCapMs` (a slow background, a flood), or when it does not read this page,
@@ -79,13 +88,21 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
    */
   function checkBehind() {
     if (!isRelevant()) return setBehind(doc, true);
+    const now = performance.now();
     if (pipeline.isSettled) {
       behindSince = undefined;
       clearTimeout(behindTimer);
       behindTimer = undefined;
-      return setBehind(doc, false);
+      setBehind(doc, false);
+      // A second after the page last changed: no message may wait for good because the observer never saw it
+      // become one (a class set after insertion). One timer in flight.
+      if (hasWaitRule(doc) && sweepTimer === undefined)
+        sweepTimer = setTimeout(() => {
+          sweepTimer = undefined;
+          if (disconnect && hasWaitRule(doc) && doc.readyState !== 'loading' && pipeline.sweepUnread()) schedule();
+        }, 1_000);
+      return;
     }
-    const now = performance.now();
     behindSince ??= now;
     if (now - behindSince >= pendingCapMs) return setBehind(doc, true);
     behindTimer ??= setTimeout(
