@@ -60,6 +60,7 @@ describe('ClassifyQueue', () => {
       await vi.advanceTimersByTimeAsync(0);
       expect(onSettled).toHaveBeenCalledTimes(1);
       expect(onVerdicts).not.toHaveBeenCalled(); // it waits to be asked again
+      expect(queue.isIdle).toBe(false); // not idle meanwhile: its message must not wait unpainted past the cap
       queue.add(item(2));
       queue.send();
       expect(requests[1]?.batch).toEqual([item(2)]);

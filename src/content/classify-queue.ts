@@ -25,6 +25,8 @@ export interface ClassifyCallbacks {
 export class ClassifyQueue {
   private readonly pending = new Map<string, ItemData>();
   private inFlight = false;
+  /** Failed batches waiting for their second try. */
+  private retrying = 0;
   /** Bumped by `clear`: answers to batches sent before it are dropped. */
   private epoch = 0;
   /** Messages whose request failed once: a second failure hands them back without verdicts. */
@@ -44,9 +46,9 @@ export class ClassifyQueue {
     return this.pending.size > 0 && !this.inFlight;
   }
 
-  /** Nothing waits for a verdict: none queued, none asked. */
+  /** Nothing waits for a verdict: none queued, none asked, none waiting to be asked again. */
   get isIdle(): boolean {
-    return this.pending.size === 0 && !this.inFlight;
+    return this.pending.size === 0 && !this.inFlight && this.retrying === 0;
   }
 
   add(data: ItemData): void {
@@ -63,7 +65,9 @@ export class ClassifyQueue {
     if (givenUp.length > 0) this.callbacks.onVerdicts(givenUp, undefined);
     if (again.length === 0) return;
     for (const data of again) this.retried.add(data);
+    this.retrying++;
     setTimeout(() => {
+      this.retrying--;
       if (epoch !== this.epoch) return;
       for (const data of again) if (!this.pending.has(data.id)) this.pending.set(data.id, data);
       this.callbacks.onSettled(); // asks the pipeline for a tick, which sends them

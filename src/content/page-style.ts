@@ -90,9 +90,16 @@ export function setBehind(doc: Document, isBehind: boolean): void {
 const markBehind = (doc: Document) =>
   doc.documentElement.toggleAttribute(behindAttribute, waits.has(doc) && behind.has(doc));
 
+/**
+ * Firefox leaves our stylesheet in the page when it unloads the extension (an update, a disable) and runs nothing of
+ * ours after it: a wait rule there would keep every later message blank for good (review, Firefox ESR). Its content
+ * scripts are the ones that see the page through Xray wrappers. Chromium's orphaned script lifts the rule.
+ */
+const isUnloadedSilently = (doc: Document) => 'wrappedJSObject' in (doc.defaultView ?? {});
+
 /** New messages wait unpainted until judged when canned ones fold, or until read when a mute has no CSS hook. */
-export function waitingCss(adapter: SiteAdapter, state: PageState): string | undefined {
-  if (state.paused) return undefined;
+export function waitingCss(adapter: SiteAdapter, state: PageState, doc?: Document): string | undefined {
+  if (state.paused || (doc && isUnloadedSilently(doc))) return undefined;
   if (state.cannedAction !== 'flag') return waitCss(planFor(adapter).item, 'data-uncanned');
   const now = Date.now();
   const hasMute = state.mutes.some((mute) => mute.scope === 'all' && (mute.until === undefined || mute.until > now));
@@ -102,7 +109,7 @@ export function waitingCss(adapter: SiteAdapter, state: PageState): string | und
 /** The page state's pre-hide rules; the hold goes too unless canned messages are to be hidden (see above). */
 export function updatePageStyle(doc: Document, adapter: SiteAdapter, state: PageState): void {
   rules.set(doc, prehideCss(adapter, state));
-  const wait = waitingCss(adapter, state);
+  const wait = waitingCss(adapter, state, doc);
   if (wait) waits.set(doc, wait);
   else waits.delete(doc);
   markBehind(doc);

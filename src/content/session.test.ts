@@ -161,7 +161,7 @@ describe('session', () => {
     const late = message('late1');
     late.className = 'pending'; // not an item yet: a framework sets the class after inserting it
     document.body.append(late);
-    await wait(300);
+    await wait(1_300); // past the first sweep: they go on while the rule is in force
     late.className = 'message'; // a class change: no mutation the observer watches
     await vi.waitFor(() => expect(background.requests.at(-1)?.items.map((item) => item.id)).toEqual(['late1']), {
       timeout: 2_500,

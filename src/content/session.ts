@@ -89,18 +89,13 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   function checkBehind() {
     if (!isRelevant()) return setBehind(doc, true);
     const now = performance.now();
-    if (pipeline.isSettled) {
+    // While parsing, the last item read is held back (it may be incomplete): not settled, so it cannot wait long.
+    if (pipeline.isSettled && doc.readyState !== 'loading') {
       behindSince = undefined;
       clearTimeout(behindTimer);
       behindTimer = undefined;
       setBehind(doc, false);
-      // A second after the page last changed: no message may wait for good because the observer never saw it
-      // become one (a class set after insertion). One timer in flight.
-      if (hasWaitRule(doc) && sweepTimer === undefined)
-        sweepTimer = setTimeout(() => {
-          sweepTimer = undefined;
-          if (disconnect && hasWaitRule(doc) && doc.readyState !== 'loading' && pipeline.sweepUnread()) schedule();
-        }, 1_000);
+      if (hasWaitRule(doc)) sweepSoon();
       return;
     }
     behindSince ??= now;
@@ -112,6 +107,20 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       },
       pendingCapMs - (now - behindSince),
     );
+  }
+
+  /**
+   * Once a second while a wait rule is in force: no message may wait for good because the observer never saw it
+   * become one (a class or attribute set after insertion, which no watched mutation shows). One query a second.
+   */
+  function sweepSoon() {
+    if (sweepTimer !== undefined) return;
+    sweepTimer = setTimeout(() => {
+      sweepTimer = undefined;
+      if (!disconnect || !hasWaitRule(doc)) return;
+      if (pipeline.sweepUnread()) schedule();
+      sweepSoon();
+    }, 1_000);
   }
 
   const requestTick = createTicker(tick);

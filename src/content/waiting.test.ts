@@ -30,6 +30,12 @@ describe('waitingCss', () => {
     expect(waitingCss(chat, { ...muting('all'), paused: true, cannedAction: 'hide' })).toBeUndefined();
   });
 
+  it('never waits in Firefox, which leaves our stylesheet behind when it unloads the extension', () => {
+    const firefoxDoc = { defaultView: { wrappedJSObject: {} } } as unknown as Document;
+    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' }, firefoxDoc)).toBeUndefined();
+    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' }, document)).toBeDefined();
+  });
+
   it('marks the root while behind, and only while there is a rule to turn off', () => {
     const root = document.documentElement;
     updatePageStyle(document, testAdapter, testState);
