@@ -87,6 +87,10 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
    * they paint at once until it catches up.
    */
   function checkBehind() {
+    if (!hasWaitRule(doc)) {
+      behindSince = undefined; // the usual case (flagging only): nothing waits
+      return;
+    }
     if (!isRelevant()) return setBehind(doc, true);
     const now = performance.now();
     // While parsing, the last item read is held back (it may be incomplete): not settled, so it cannot wait long.
@@ -95,7 +99,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
       clearTimeout(behindTimer);
       behindTimer = undefined;
       setBehind(doc, false);
-      if (hasWaitRule(doc)) sweepSoon();
+      sweepSoon();
       return;
     }
     behindSince ??= now;
