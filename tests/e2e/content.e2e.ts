@@ -188,6 +188,7 @@ describe('chip screenshots (Chromium)', () => {
     session ??= await launchChromium();
     const page = await session.openPage(test.url);
     await judged(page, test);
+    await page.waitForTimeout(1_100); // chip labels catch up at most once a second (chip.ts writeLabels)
     const item = page.locator('[data-uncanned="canned"]', { hasText: test.repeat }).nth(1);
     const chip = item.locator('uncanned-controls .chip').first();
     await chip.click();
