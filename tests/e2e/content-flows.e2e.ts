@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { virtualPage } from '../../bench/lib/youtube-page';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
-import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
+import type { MarkedMessage } from './lib/marked-messages';
+import { untilJudged } from './lib/until-judged';
 
 // In-page flows beyond flag-and-mute, on the YouTube comments fixture (release build, Chromium): Not canned,
 // "Hide only their canned replies", cannedAction 'hide' from settings, SPA navigation and a recycled element.
@@ -15,25 +15,8 @@ const clean = 'Pricing question';
 
 type Row = MarkedMessage;
 
-const snapshot = (page: Page): Promise<Row[]> => page.evaluate(readMarkedMessages);
-
 const copies = (rows: Row[]) => rows.filter((row) => row.text.includes(repeat));
 const withText = (rows: Row[], text: string) => rows.find((row) => row.text.includes(text));
-
-/** Waits until every message is judged and `accept` holds; returns the last snapshot. */
-async function until(page: Page, accept: (rows: Row[]) => boolean, timeout = 15_000): Promise<Row[]> {
-  let rows: Row[] = [];
-  await expect
-    .poll(
-      async () => {
-        rows = await snapshot(page);
-        return rows.length > 0 && rows.every((row) => row.judged) && accept(rows);
-      },
-      { timeout },
-    )
-    .toBe(true);
-  return rows;
-}
 
 const flagged = (rows: Row[]) => copies(rows).length === 3 && copies(rows).every((row) => row.judged === 'canned');
 
@@ -58,31 +41,35 @@ describe('content flows on YouTube comments (Chromium)', () => {
   it('Not canned clears the chip on every copy of the cluster, and stays clean after a reload', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
-    await until(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
+    await untilJudged(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
     await page
       .locator('[data-uncanned="canned"]', { hasText: repeat })
       .first()
       .getByRole('button', { name: 'Not canned' })
       .click();
     const isCleared = (rows: Row[]) => copies(rows).every((row) => row.judged === 'clean' && row.controls === 0);
-    await until(page, isCleared, 2_000);
+    await untilJudged(page, isCleared, 2_000);
     // The button went with the controls: focus moved into the message, not back to the top of the page.
     expect(await page.evaluate(() => document.activeElement?.closest('[data-uncanned]')?.textContent)).toContain(
       repeat,
     );
     await page.reload();
-    const after = await until(page, (rows) => copies(rows).length === 3 && isCleared(rows));
+    const after = await untilJudged(page, (rows) => copies(rows).length === 3 && isCleared(rows));
     expect(withText(after, clean)).toMatchObject({ judged: 'clean', visible: true });
   });
 
   it('"Hide only their canned replies" hides the copies but not the same sender\'s ordinary comment', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
-    await until(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
+    await untilJudged(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
     const item = page.locator('[data-uncanned="canned"]', { hasText: repeat }).first();
     await item.locator('uncanned-controls .chip').click();
     await item.getByRole('button', { name: 'Hide only their canned replies' }).click();
-    const rows = await until(page, (all) => copies(all).every((row) => row.hidden === 'muted' && !row.visible), 2_000);
+    const rows = await untilJudged(
+      page,
+      (all) => copies(all).every((row) => row.hidden === 'muted' && !row.visible),
+      2_000,
+    );
     expect(withText(rows, ordinary)).toMatchObject({ judged: 'clean', hidden: null, visible: true });
     expect(withText(rows, clean)).toMatchObject({ hidden: null, visible: true });
   });
@@ -90,7 +77,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
   it('keyboard: Escape closes the explanation, Mute moves focus to the stub; controls follow a theme switch', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
-    await until(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
+    await untilJudged(page, (rows) => flagged(rows) && copies(rows).every((row) => row.controls === 1));
     const themes = () => page.$$eval('uncanned-controls', (hosts) => hosts.map((host) => host.dataset.theme));
     expect(new Set(await themes())).toEqual(new Set(['dark'])); // the fixture is YouTube's dark theme
     await page.evaluate(() => document.documentElement.removeAttribute('dark'));
@@ -127,7 +114,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
       chrome.runtime.sendMessage({ type: 'updateSettings', input: { settings: { cannedAction: 'hide' } } }),
     );
     const page = await session.openPage(pageUrl);
-    const rows = await until(page, (all) =>
+    const rows = await untilJudged(page, (all) =>
       copies(all).every((row) => row.judged === 'canned' && row.hidden === 'canned' && !row.visible),
     );
     expect(copies(rows)).toHaveLength(3);
@@ -138,7 +125,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
   it('reads the new comments after an SPA navigation swaps the list', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
-    const before = await until(page, flagged);
+    const before = await untilJudged(page, flagged);
     // What YouTube does on navigation: a new URL by pushState, the same renderers filled with other comments.
     await page.evaluate(() => {
       history.pushState({}, '', '/watch?v=Dr1ftW00d11');
@@ -151,7 +138,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
       });
     });
     // Wait until the pipeline has re-read every swapped element (their old marks stay until it does).
-    const after = await until(page, (rows) => rows.every((row) => row.id.startsWith('UgzSpaNavigation')));
+    const after = await untilJudged(page, (rows) => rows.every((row) => row.id.startsWith('UgzSpaNavigation')));
     expect(after.every((row) => row.text.includes('Second video, comment number'))).toBe(true);
     expect(after.map((row) => row.id).filter((id) => before.some((old) => old.id === id))).toEqual([]);
     expect(after.filter((row) => !row.id.startsWith('UgzSpaNavigation'))).toEqual([]);
@@ -162,7 +149,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
     const tabId = await session.tabIdOf(page);
-    const before = await until(page, flagged);
+    const before = await untilJudged(page, flagged);
     await page.waitForTimeout(2_500); // read well before the address changes: the old page's
     await page.evaluate(() => {
       history.pushState({}, '', '/watch?v=Dr1ftW00d12');
@@ -177,7 +164,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
         if (text) text.textContent = `Third video, comment ${index}: ${'abcdefghijklmnop'.slice(index)} sound check`;
       }
     });
-    const after = await until(page, (rows) => rows.every((row) => row.id.startsWith('UgzAddressFirst')));
+    const after = await untilJudged(page, (rows) => rows.every((row) => row.id.startsWith('UgzAddressFirst')));
     await page.waitForTimeout(1_500); // reports wait until the counts are still
     const canned = after.filter((row) => row.judged === 'canned').length;
     // Each swapped element once; it was twice as many (the old comments counted for the new page too).
@@ -187,7 +174,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
   it('re-judges an element a virtualized list re-uses for another message', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
-    await until(page, flagged);
+    await untilJudged(page, flagged);
     // Recycle the ordinary "Pricing question" element into a fourth canned copy from another account.
     const reused = await page.evaluate((text) => {
       const item = [...document.querySelectorAll('ytd-comment-view-model')].find((element) =>
@@ -206,7 +193,7 @@ describe('content flows on YouTube comments (Chromium)', () => {
     }, clean);
     // The chip follows the mark once the item is near the viewport (an IntersectionObserver callback, a frame
     // later), so wait for both.
-    const rows = await until(page, (all) =>
+    const rows = await untilJudged(page, (all) =>
       all.some((row) => row.id === 'UgzRecycled0001AaABAg' && row.judged === 'canned' && row.controls === 1),
     );
     expect(rows.some((row) => row.id === reused)).toBe(false);

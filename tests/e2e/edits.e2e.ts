@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from './lib/chromium';
 import { fixturePages } from './lib/fixtures';
-import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
+import type { MarkedMessage } from './lib/marked-messages';
+import { untilJudged } from './lib/until-judged';
 
 // A comment edited in place keeps its id and gets a new text: it is judged again by that text (release build,
 // Chromium, the YouTube comments fixture), and the history follows the text the page shows.
@@ -12,22 +13,6 @@ const repeat = 'working from home with one simple app';
 const pitch = 'I made $4,800 last week working from home with one simple app. Check my profile to start today!';
 /** The same sender's ordinary comment. */
 const ordinary = 'What software do you use to edit your videos?';
-
-const snapshot = (page: Page): Promise<MarkedMessage[]> => page.evaluate(readMarkedMessages);
-
-async function until(page: Page, accept: (rows: MarkedMessage[]) => boolean): Promise<MarkedMessage[]> {
-  let rows: MarkedMessage[] = [];
-  await expect
-    .poll(
-      async () => {
-        rows = await snapshot(page);
-        return rows.length > 0 && rows.every((row) => row.judged) && accept(rows);
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  return rows;
-}
 
 /** Sets the text of the comment whose text includes `from`, as the site's own script would; returns its id. */
 const editComment = (page: Page, from: string, to: string) =>
@@ -56,7 +41,7 @@ describe('edited comments (Chromium)', () => {
   it('judges an edited comment by its new text, both ways, and again after a reload', async () => {
     session = await launchChromium();
     const page = await session.openPage(pageUrl);
-    const before = await until(page, (rows) => rows.filter((row) => row.text.includes(repeat)).length === 3);
+    const before = await untilJudged(page, (rows) => rows.filter((row) => row.text.includes(repeat)).length === 3);
     const cannedIds = (rows: MarkedMessage[]) =>
       rows
         .filter((row) => row.judged === 'canned')
@@ -69,7 +54,7 @@ describe('edited comments (Chromium)', () => {
     // gets one.
     const calmed = await editComment(page, repeat, 'Edit: never mind, I found the answer in the description.');
     const turned = await editComment(page, ordinary, pitch);
-    const edited = await until(page, (rows) => {
+    const edited = await untilJudged(page, (rows) => {
       const [a, b] = [byId(rows, calmed), byId(rows, turned)];
       return a?.judged === 'clean' && a.controls === 0 && b?.judged === 'canned' && b.controls === 1;
     });
@@ -77,7 +62,7 @@ describe('edited comments (Chromium)', () => {
 
     // The fixture shows the first texts again: the stored texts follow the page, so the verdicts do too.
     await page.reload();
-    const after = await until(page, (rows) => byId(rows, calmed)?.judged === 'canned');
+    const after = await untilJudged(page, (rows) => byId(rows, calmed)?.judged === 'canned');
     expect(cannedIds(after)).toEqual(cannedBefore);
     expect(byId(after, turned)).toMatchObject({ judged: 'clean', controls: 0 });
   });
