@@ -203,3 +203,14 @@ describe('enableOnOrigin', () => {
     expect(bg.browser.scripting.registerContentScripts).not.toHaveBeenCalled();
   });
 });
+
+describe('page stylesheets (Firefox wait rules)', () => {
+  it("inserts a content script's stylesheet into its own frame only, never for a sender outside a tab", async () => {
+    const css = ':root[data-uncanned-wait="data-uncanned"] :is(p){visibility:hidden!important}';
+    await bg.send('insertPageCss', { css }, contentScript(9, 4));
+    expect(bg.browser.scripting.insertCSS).toHaveBeenCalledWith({ target: { tabId: 9, frameIds: [4] }, css });
+    await expect(bg.send('insertPageCss', { css })).rejects.toThrow(/from a tab/);
+    await expect(bg.send('insertPageCss', { css: 'x'.repeat(20_000) }, contentScript(9))).rejects.toThrow();
+    expect(bg.browser.scripting.insertCSS).toHaveBeenCalledOnce();
+  });
+});

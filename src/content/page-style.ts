@@ -4,7 +4,16 @@ import type { PageState } from '../shared/views';
 import type { SiteAdapter } from './adapters/define-adapter';
 import { activeMute } from './decide';
 import { planFor } from './extract';
-import { behindAttribute, pageCss, pageStyleId, pendingRule, prehideRule, waitCss } from './styles';
+import {
+  behindAttribute,
+  pageCss,
+  pageStyleId,
+  pendingRule,
+  prehideRule,
+  type WaitUntil,
+  waitAttribute,
+  waitCss,
+} from './styles';
 
 /** Each document's style element, kept so a dropped one comes back with its pre-hide rules. */
 const styles = new WeakMap<Document, HTMLStyleElement>();
@@ -42,12 +51,13 @@ export const pendingCapMs = 1_500;
 const holds = new WeakMap<Document, string>();
 const rules = new WeakMap<Document, string>();
 /** Each document's wait rule (see `waitingCss`), and the documents whose pipeline fell behind (rule off). */
-const waits = new WeakMap<Document, string>();
+const waits = new WeakMap<Document, { css: string; until: WaitUntil }>();
 const behind = new WeakSet<Document>();
 
 function render(doc: Document): void {
   const style = ensurePageStyle(doc);
-  const css = [rules.get(doc) ?? pageCss, holds.get(doc), waits.get(doc)].filter(Boolean).join('\n');
+  const wait = isUnloadedSilently(doc) ? undefined : waits.get(doc)?.css;
+  const css = [rules.get(doc) ?? pageCss, holds.get(doc), wait].filter(Boolean).join('\n');
   if (style.textContent !== css) style.textContent = css;
 }
 
@@ -87,31 +97,66 @@ export function setBehind(doc: Document, isBehind: boolean): void {
 }
 
 /** Only while a wait rule exists: the site's own observers of its root element see nothing of ours otherwise. */
-const markBehind = (doc: Document) =>
-  doc.documentElement.toggleAttribute(behindAttribute, waits.has(doc) && behind.has(doc));
+function markBehind(doc: Document): void {
+  const root = doc.documentElement;
+  root.toggleAttribute(behindAttribute, waits.has(doc) && behind.has(doc));
+  const until = isUnloadedSilently(doc) ? waits.get(doc)?.until : undefined;
+  if (until === undefined) root.removeAttribute(waitAttribute);
+  else if (root.getAttribute(waitAttribute) !== until) root.setAttribute(waitAttribute, until);
+}
 
 /**
  * Firefox leaves our stylesheet in the page when it unloads the extension (an update, a disable) and runs nothing of
- * ours after it: a wait rule there would keep every later message blank for good (review, Firefox ESR). Its content
- * scripts are the ones that see the page through Xray wrappers. Chromium's orphaned script lifts the rule.
+ * ours after it: a wait rule there would keep every later message blank for good (review, Firefox ESR). There the
+ * wait rules go into a sheet the browser inserts and removes with the extension (`insertSheet`), each gated by the
+ * root's `waitAttribute`. Its content scripts are the ones that see the page through Xray wrappers. Chromium's
+ * orphaned script lifts the rule.
  */
 const isUnloadedSilently = (doc: Document) => 'wrappedJSObject' in (doc.defaultView ?? {});
 
 /** New messages wait unpainted until judged when canned ones fold, or until read when a mute has no CSS hook. */
-export function waitingCss(adapter: SiteAdapter, state: PageState, doc?: Document): string | undefined {
-  if (state.paused || (doc && isUnloadedSilently(doc))) return undefined;
-  if (state.cannedAction !== 'flag') return waitCss(planFor(adapter).item, 'data-uncanned');
+function waitingRule(adapter: SiteAdapter, state: PageState): { selector: string; until: WaitUntil } | undefined {
+  if (state.paused) return undefined;
+  if (state.cannedAction !== 'flag') return { selector: planFor(adapter).item, until: 'data-uncanned' };
   const now = Date.now();
   const hasMute = state.mutes.some((mute) => mute.scope === 'all' && (mute.until === undefined || mute.until > now));
-  return hasMute && adapter.unhookedItems ? waitCss(adapter.unhookedItems, 'data-uncanned-id') : undefined;
+  return hasMute && adapter.unhookedItems ? { selector: adapter.unhookedItems, until: 'data-uncanned-id' } : undefined;
 }
 
-/** The page state's pre-hide rules; the hold goes too unless canned messages are to be hidden (see above). */
-export function updatePageStyle(doc: Document, adapter: SiteAdapter, state: PageState): void {
+/** The wait rule for `doc` (gated by the root attribute in Firefox, see above), if any. */
+export function waitingCss(adapter: SiteAdapter, state: PageState, doc?: Document): string | undefined {
+  const rule = waitingRule(adapter, state);
+  return rule && waitCss(rule.selector, rule.until, doc !== undefined && isUnloadedSilently(doc));
+}
+
+/** Firefox: the wait rules each document's browser-inserted sheets hold (one per rule, never taken back). */
+const inserted = new WeakMap<Document, Set<string>>();
+
+function insertOnce(doc: Document, css: string, insertSheet: (css: string) => Promise<unknown>): void {
+  const sheets = inserted.get(doc) ?? new Set();
+  inserted.set(doc, sheets);
+  if (sheets.has(css)) return;
+  sheets.add(css);
+  // Refused (no access to the frame): messages paint at once, as without a rule; a later state change asks again.
+  insertSheet(css).catch(() => sheets.delete(css));
+}
+
+/**
+ * The page state's pre-hide rules; the hold goes too unless canned messages are to be hidden (see above).
+ * `insertSheet` asks the background to insert a stylesheet into this frame (Firefox's wait rules).
+ */
+export function updatePageStyle(
+  doc: Document,
+  adapter: SiteAdapter,
+  state: PageState,
+  insertSheet?: (css: string) => Promise<unknown>,
+): void {
   rules.set(doc, prehideCss(adapter, state));
-  const wait = waitingCss(adapter, state, doc);
-  if (wait) waits.set(doc, wait);
+  const rule = waitingRule(adapter, state);
+  const css = waitingCss(adapter, state, doc);
+  if (rule && css) waits.set(doc, { css, until: rule.until });
   else waits.delete(doc);
+  if (css && isUnloadedSilently(doc) && insertSheet) insertOnce(doc, css, insertSheet);
   markBehind(doc);
   if (state.paused || state.cannedAction === 'flag') holds.delete(doc);
   render(doc);

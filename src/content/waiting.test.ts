@@ -30,10 +30,43 @@ describe('waitingCss', () => {
     expect(waitingCss(chat, { ...muting('all'), paused: true, cannedAction: 'hide' })).toBeUndefined();
   });
 
-  it('never waits in Firefox, which leaves our stylesheet behind when it unloads the extension', () => {
+  it('in Firefox, gates the rule by a root attribute and has the browser insert it (ours would outlive the extension)', () => {
     const firefoxDoc = { defaultView: { wrappedJSObject: {} } } as unknown as Document;
-    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' }, firefoxDoc)).toBeUndefined();
-    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' }, document)).toBeDefined();
+    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' }, firefoxDoc)).toBe(
+      ':root[data-uncanned-wait="data-uncanned"]:not([data-uncanned-behind]) :is(div.message):not([data-uncanned], [data-uncanned-unread]){visibility:hidden!important}',
+    );
+    expect(waitingCss(testAdapter, { ...testState, cannedAction: 'collapse' }, document)).toMatch(/^:root:not/);
+  });
+
+  it('in Firefox, asks for each rule once, keeps it out of our <style>, and switches it by the root attribute', async () => {
+    const root = document.documentElement;
+    const view = window as unknown as { wrappedJSObject?: object };
+    view.wrappedJSObject = {};
+    try {
+      const insertSheet = vi.fn(async (_css: string) => {});
+      const collapse = { ...testState, cannedAction: 'collapse' as const };
+      // A refused insert (no access to the frame) is asked for again by the next state that needs the rule.
+      insertSheet.mockRejectedValueOnce(new Error('Missing host permission'));
+      updatePageStyle(document, chat, collapse, insertSheet);
+      await new Promise((resolve) => setTimeout(resolve));
+      updatePageStyle(document, chat, collapse, insertSheet);
+      updatePageStyle(document, chat, collapse, insertSheet);
+      expect(insertSheet).toHaveBeenCalledTimes(2);
+      expect(insertSheet.mock.calls[1]?.[0]).toContain(':root[data-uncanned-wait="data-uncanned"]');
+      expect(root.getAttribute('data-uncanned-wait')).toBe('data-uncanned');
+      expect(document.getElementById('uncanned-page-style')?.textContent).not.toContain('visibility:hidden');
+      updatePageStyle(document, chat, muting('all'), insertSheet); // now waits for reading only
+      expect(insertSheet).toHaveBeenCalledTimes(3);
+      expect(root.getAttribute('data-uncanned-wait')).toBe('data-uncanned-id');
+      updatePageStyle(document, chat, testState, insertSheet);
+      expect(root.hasAttribute('data-uncanned-wait')).toBe(false);
+      updatePageStyle(document, chat, collapse, insertSheet); // its sheet is still there: only the attribute
+      expect(insertSheet).toHaveBeenCalledTimes(3);
+      expect(root.getAttribute('data-uncanned-wait')).toBe('data-uncanned');
+    } finally {
+      delete view.wrappedJSObject;
+      updatePageStyle(document, testAdapter, testState);
+    }
   });
 
   it('marks the root while behind, and only while there is a rule to turn off', () => {

@@ -104,6 +104,7 @@ export function createFakeBrowser() {
     },
     scripting: {
       executeScript: vi.fn(async () => []),
+      insertCSS: vi.fn(async () => {}),
       registerContentScripts: vi.fn(async (scripts: { id: string; matches?: string[] }[]) => {
         for (const script of scripts) {
           if (registeredScripts.some((known) => known.id === script.id)) throw new Error(`Duplicate id ${script.id}`);

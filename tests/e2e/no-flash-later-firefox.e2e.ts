@@ -1,0 +1,70 @@
+import type { Page } from 'puppeteer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addAndWatch } from './lib/add-and-watch';
+import { type FirefoxSession, geckoId, launchFirefox } from './lib/firefox';
+import { fixturePages } from './lib/fixtures';
+import { readMarkedMessages } from './lib/marked-messages';
+
+// Firefox ESR: with canned messages collapsed, later canned copies never paint before they are judged (the wait
+// rule is a sheet the browser inserted for us), and once the extension is gone nothing of ours keeps new messages
+// blank (Firefox keeps a <style> element of ours in the page; it removes the sheets it inserted).
+
+/** The WebExtension API, as the popup (opened in a tab) sees it. */
+declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const url = (prefix: string) => Object.keys(fixturePages()).find((key) => key.startsWith(prefix)) ?? prefix;
+const repeat = 'working from home with one simple app';
+
+async function poll<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+const hiddenRows = async (page: Page, text: string) =>
+  (await page.evaluate(readMarkedMessages)).filter((row) => row.text.includes(text) && row.hidden).length;
+
+let session: FirefoxSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('messages added later, canned messages collapsed (Firefox ESR)', () => {
+  it('never paint a canned copy before its verdict, and paint everything once the extension is removed', async () => {
+    session = await launchFirefox();
+    const popup = await session.openPopup();
+    await popup.evaluate(() =>
+      browser.runtime.sendMessage({ type: 'updateSettings', input: { settings: { cannedAction: 'collapse' } } }),
+    );
+    await popup.close();
+    const page = await session.openPage(url('https://news.ycombinator.com/'));
+    expect(
+      await poll(
+        () => hiddenRows(page, repeat),
+        (count) => count === 3,
+      ),
+    ).toBe(3);
+    const args: [string, string, string, number] = ['tr.athing.comtr', repeat, 'Pricing question', 12];
+    const seen = await page.evaluate(addAndWatch, args);
+    expect(seen.frames).toBeGreaterThan(20);
+    expect(seen.hiddenShown, 'frames that painted a canned copy').toEqual([]);
+    expect(seen.ordinaryShown).toBe(6);
+    expect(await hiddenRows(page, repeat)).toBe(9);
+
+    await session.browser.uninstallExtension(geckoId);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Nothing judges them now: every new message, canned copy or not, paints.
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll('[data-probe]')) element.removeAttribute('data-probe');
+    });
+    const after = await page.evaluate(addAndWatch, args);
+    expect(new Set(after.hiddenShown).size, 'canned copies that painted after the extension left').toBe(6);
+    expect(after.ordinaryShown).toBe(6);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-probe][data-uncanned]').length)).toBe(0);
+  });
+});
