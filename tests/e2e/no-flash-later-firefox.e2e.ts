@@ -34,7 +34,31 @@ afterEach(async () => {
   session = undefined;
 });
 
-describe('messages added later, canned messages collapsed (Firefox ESR)', () => {
+describe('messages added later (Firefox ESR)', () => {
+  it("never paint a muted sender's new live chat rows", async () => {
+    session = await launchFirefox();
+    const page = await session.openPage(url('https://www.youtube.com/live_chat'));
+    const mute = await page.waitForSelector('pierce/button[aria-label="Mute repeat sender"]', { timeout: 15_000 });
+    await mute?.click();
+    expect(
+      await poll(
+        () => hiddenRows(page, 'Free gift card'),
+        (count) => count === 3,
+      ),
+    ).toBe(3);
+    const args: [string, string, string, number] = [
+      'yt-live-chat-text-message-renderer',
+      'Free gift card',
+      'greetings from Lisbon',
+      12,
+    ];
+    const seen = await page.evaluate(addAndWatch, args);
+    expect(seen.frames).toBeGreaterThan(20);
+    expect(seen.hiddenShown, 'frames that painted a muted row').toEqual([]);
+    expect(seen.ordinaryShown).toBe(6);
+    expect(await hiddenRows(page, 'Free gift card')).toBe(9);
+  });
+
   it('never paint a canned copy before its verdict, and paint everything once the extension is removed', async () => {
     session = await launchFirefox();
     const popup = await session.openPopup();
