@@ -7,6 +7,7 @@ import { controlsTag } from './chip';
 import { message, testAdapter, testState } from './test-messages';
 import { livePipeline, repeatVerdict } from './test-pipeline';
 import { cleanVerdict } from './verdicts';
+import { ViewerClicks, viewChangeMs } from './viewer-clicks';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/fake-i18n')).fakeBrowser }));
 
@@ -96,5 +97,69 @@ describe('a message edited in place', () => {
     }
     expect(sent).toHaveLength(4);
     stop();
+  });
+});
+
+describe('another view of a message, asked for by the viewer', () => {
+  const withButton = (item: HTMLElement, label: string) => {
+    const button = Object.assign(document.createElement('button'), { textContent: label });
+    item.append(button);
+    return button;
+  };
+
+  it('a translation (and back to the original) is not an edit: the text it was judged by stays', async () => {
+    const item = message('m1', 'bob', 'Ganhe dinheiro em casa com um app simples, veja o meu perfil');
+    const translate = withButton(item, 'Translate to English');
+    document.body.append(item);
+    const { sent, stop, settle } = livePipeline(testAdapter, testState);
+    await settle();
+    translate.click();
+    setText(item, 'Make money at home with one simple app, see my profile');
+    await settle();
+    translate.click(); // "See original"
+    setText(item, 'Ganhe dinheiro em casa com um app simples, veja o meu perfil');
+    await settle();
+    expect(sent).toEqual(['m1|bob|Ganhe dinheiro em casa com um app simples, veja o meu perfil']);
+    stop();
+  });
+
+  it('"See more" bringing the rest of the text is read, and an edit with no click of the viewer still is', async () => {
+    const item = message('m1', 'bob', 'The first part of a long comment, cut here …');
+    const more = withButton(item, 'See more');
+    document.body.append(item);
+    const { sent, stop, settle } = livePipeline(testAdapter, testState);
+    await settle();
+    more.click();
+    setText(item, 'The first part of a long comment, cut here and the rest of it');
+    await settle();
+    const other = message('m2', 'eve', 'an ordinary comment that its sender will edit');
+    document.body.append(other);
+    await settle();
+    setText(other, 'BUY followers now at the link in my profile'); // the viewer's click was in another message
+    await settle();
+    expect(sent).toEqual([
+      'm1|bob|The first part of a long comment, cut here …',
+      'm1|bob|The first part of a long comment, cut here and the rest of it',
+      'm2|eve|an ordinary comment that its sender will edit',
+      'm2|eve|BUY followers now at the link in my profile',
+    ]);
+    stop();
+  });
+
+  it('clicks on our own controls or long ago are not the viewer asking for another view', () => {
+    let now = 0;
+    const clicks = new ViewerClicks(document, () => now);
+    const item = message('m1');
+    const button = withButton(item, 'Translate');
+    const ours = document.createElement('uncanned-controls');
+    item.append(ours);
+    document.body.append(item);
+    ours.click();
+    expect(clicks.clickedIn(item)).toBe(false);
+    button.click();
+    expect(clicks.clickedIn(item)).toBe(true);
+    expect(clicks.clickedIn(message('m2'))).toBe(false);
+    now = viewChangeMs;
+    expect(clicks.clickedIn(item)).toBe(false);
   });
 });

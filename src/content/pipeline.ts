@@ -15,6 +15,7 @@ import { applyMarks, clearMarks } from './marks';
 import { ShownElements } from './shown';
 import { removeOrphanStubs } from './stub';
 import { Verdicts } from './verdicts';
+import { ViewerClicks } from './viewer-clicks';
 
 export interface PipelineDeps {
   classify(items: ItemData[]): Promise<ItemVerdict[]>;
@@ -52,6 +53,7 @@ export class Pipeline {
   /** When each element began showing its message (weak: removed elements are not kept for it). */
   private readAt = new WeakMap<Element, number>();
   private readonly now: () => number;
+  private readonly clicks: ViewerClicks;
   /** The current tick's start (one clock read per tick, not per message). */
   private tickStart = 0;
   /** Some message of this page was read with text: a page of messages all without it means the text hook broke. */
@@ -66,6 +68,7 @@ export class Pipeline {
     private readonly deps: PipelineDeps,
   ) {
     this.now = deps.now ?? (() => performance.now());
+    this.clicks = new ViewerClicks(doc, this.now);
     this.itemSelector = planFor(adapter).item;
     this.intake = new Intake(adapter, doc);
     this.verdicts = new Verdicts(
@@ -171,7 +174,8 @@ export class Pipeline {
     this.shown.add(data.id, item);
     if (data.text) this.hasReadText = true;
     const isCounted = !this.carried.has(item);
-    const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend), isCounted);
+    const isViewChange = this.clicks.clickedIn(item); // false at once while the viewer clicked nothing lately
+    const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend), isCounted, isViewChange);
     this.mark(item, entry.data, entry.verdict, isFresh);
   }
 

@@ -22,6 +22,15 @@ function textHash(text: string): number {
   return hash & 0x3fffffff; // 30 bits: a small integer V8 keeps unboxed (no heap number per message)
 }
 
+/** A cut text's end: "…" or "...", with the spaces around it. */
+const trailingCut = /\s*(?:…|\.\.\.)\s*$/;
+
+/** `text` begins with what was sent for `entry` (cut there) and goes on: "See more" brought the rest. */
+const isRestOf = (entry: Entry, text: string): boolean =>
+  entry.stemLength !== undefined &&
+  text.length > entry.stemLength &&
+  textHash(text.slice(0, entry.stemLength)) === entry.stemHash;
+
 export interface Entry {
   data: ItemData;
   verdict?: ItemVerdict;
@@ -39,6 +48,9 @@ export interface Entry {
   isAsked?: boolean;
   /** Hash of the text last sent; another text under the same id (an edit, "See more") is sent again. */
   textHash?: number;
+  /** Length and hash of that text without a trailing "…": a longer text starting with it is the rest of it. */
+  stemLength?: number;
+  stemHash?: number;
   /** How often it was sent again for a changed text. */
   edits?: number;
   /** Its own verdict, as the background gave it (`verdict` may be its cluster's best, see ClusterMemory). */
@@ -86,9 +98,15 @@ export class Verdicts {
 
   /**
    * Records a message seen on the page; a new one with text goes to `classify`. `isCounted` false: still the
-   * previous page's element (see Pipeline.restart), not counted for this page.
+   * previous page's element (see Pipeline.restart), not counted for this page. `isViewChange`: the viewer just
+   * clicked a control of this message (viewer-clicks.ts).
    */
-  read(data: ItemData, classify: (data: ItemData) => void, isCounted = true): Entry {
+  read(
+    data: ItemData,
+    classify: (data: ItemData) => void,
+    isCounted = true,
+    isViewChange = false,
+  ): Entry {
     const kept = slim(data);
     let entry = this.entries.get(data.id);
     const hasText = data.text.trim() !== '';
@@ -100,9 +118,12 @@ export class Verdicts {
         this.ask(entry, data, classify);
       } else if (hasText && (entry.edits ?? 0) < maxEdits && textHash(data.text) !== entry.textHash) {
         // The background judges it again if the text really changed (its old text leaves the history); the old
-        // verdict shows until the answer.
-        entry.edits = (entry.edits ?? 0) + 1;
-        this.ask(entry, data, classify);
+        // verdict shows until the answer. Not when the viewer asked for another view of it (a translation, the
+        // original again): the text it was judged by stays, unless the view brought the rest of that text.
+        if (!isViewChange || isRestOf(entry, data.text)) {
+          entry.edits = (entry.edits ?? 0) + 1;
+          this.ask(entry, data, classify);
+        }
       }
     } else {
       entry = { data: kept };
@@ -125,6 +146,9 @@ export class Verdicts {
   private ask(entry: Entry, data: ItemData, classify: (data: ItemData) => void): void {
     entry.isAsked = true;
     entry.textHash = textHash(data.text);
+    const stem = data.text.replace(trailingCut, '');
+    entry.stemLength = stem.length;
+    entry.stemHash = stem.length === data.text.length ? entry.textHash : textHash(stem);
     classify(data);
   }
 

@@ -66,4 +66,34 @@ describe('edited comments (Chromium)', () => {
     expect(cannedIds(after)).toEqual(cannedBefore);
     expect(byId(after, turned)).toMatchObject({ judged: 'clean', controls: 0 });
   });
+
+  it('keeps judging a comment by its own text when the viewer has it translated', async () => {
+    session = await launchChromium();
+    const page = await session.openPage(pageUrl);
+    const before = await untilJudged(page, (rows) => rows.filter((row) => row.text.includes(repeat)).length === 3);
+    const copy = before.find((row) => row.text.includes(repeat) && row.judged === 'canned');
+    expect(copy).toBeDefined();
+    // As YouTube does: a "Translate to English" button under the comment swaps its text once the translation
+    // arrives (here a Spanish one, so the new text has no copies at all).
+    await page.evaluate((id) => {
+      const item = document.querySelector(`[data-uncanned-id="${id}"]`);
+      const button = Object.assign(document.createElement('button'), { textContent: 'Translate to English' });
+      button.className = 'translate-button';
+      button.addEventListener('click', () =>
+        setTimeout(() => {
+          const body = item?.querySelector('#content-text');
+          if (body) body.textContent = 'Gané 4.800 dólares la semana pasada trabajando desde casa con una sola app.';
+        }, 300),
+      );
+      item?.querySelector('#content')?.append(button);
+    }, copy?.id);
+    await page.locator(`[data-uncanned-id="${copy?.id}"] button.translate-button`).click();
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-uncanned-id="${id}"] #content-text`)?.textContent?.startsWith('Gané'),
+      copy?.id,
+    );
+    await page.waitForTimeout(1_500); // a read and a round trip would have taken the chip away by now
+    const translated = await untilJudged(page, () => true);
+    expect(byId(translated, copy?.id ?? '')).toMatchObject({ judged: 'canned', controls: 1 });
+  });
 });
