@@ -101,12 +101,7 @@ export class Verdicts {
    * previous page's element (see Pipeline.restart), not counted for this page. `isViewChange`: the viewer just
    * clicked a control of this message (viewer-clicks.ts).
    */
-  read(
-    data: ItemData,
-    classify: (data: ItemData) => void,
-    isCounted = true,
-    isViewChange = false,
-  ): Entry {
+  read(data: ItemData, classify: (data: ItemData) => void, isCounted = true, isViewChange = false): Entry {
     const kept = slim(data);
     let entry = this.entries.get(data.id);
     const hasText = data.text.trim() !== '';
