@@ -156,6 +156,24 @@ describe('session', () => {
     await setState({ ...state, paused: true }); // out of the next test's way
     await wait(500);
   });
+  it('after a pause, lets what the page shows paint until it is judged again (the wait rule would blank it all)', async () => {
+    const root = document.documentElement;
+    const collapse = { ...state, cannedAction: 'collapse' as const };
+    document.body.append(message('p1'), message('p2'));
+    startSession(adapter, document, collapse);
+    await vi.waitFor(() => expect(background.requests).toHaveLength(1));
+    background.requests[0]?.answer([cleanVerdict('p1'), cleanVerdict('p2')]);
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-uncanned="clean"]')).toHaveLength(2));
+    await setState({ ...collapse, paused: true });
+    expect(document.querySelectorAll('[data-uncanned]')).toHaveLength(0);
+    await setState(collapse);
+    expect(root.hasAttribute('data-uncanned-behind')).toBe(true); // painted while paused: no message waits
+    // Their verdicts are still known: marked again at the next tick, and then new messages wait again.
+    await vi.waitFor(() => expect(root.hasAttribute('data-uncanned-behind')).toBe(false));
+    expect(document.querySelectorAll('[data-uncanned="clean"]')).toHaveLength(2);
+    await setState({ ...state, paused: true }); // out of the next test's way
+    await wait(500);
+  });
   it('finds a message the observer never saw become one, so it does not wait unpainted for good', async () => {
     startSession(adapter, document, { ...state, cannedAction: 'collapse' });
     const late = message('late1');

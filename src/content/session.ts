@@ -184,10 +184,15 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     }).catch(stopIfInvalidated);
   }
 
+  /** Paused once: the messages on the page painted meanwhile, and lost our marks. */
+  let wasPaused = false;
+
   function resume() {
     if (disconnect) return;
     behindSince = undefined;
-    setBehind(doc, false); // reading starts over: new messages may wait again
+    // Reading starts over: new messages may wait again. After a pause, only once what the page shows is judged
+    // again: the wait rule would blank every message it painted while paused until then.
+    setBehind(doc, wasPaused);
     let observer: (() => void) | undefined;
     let stopped = false;
     disconnect = () => {
@@ -227,6 +232,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
   }
 
   function pause() {
+    wasPaused = true;
     disconnect?.();
     disconnect = undefined;
     pipeline.clearAll();

@@ -61,4 +61,42 @@ describe('messages added later never paint when they are to be hidden (Chromium)
     expect(seen.ordinaryShown).toBe(6);
     expect(await hiddenRows(page, repeat)).toBe(9);
   });
+
+  it('comments shown while paused do not blank when reading resumes with canned messages collapsed', async () => {
+    session = await launchChromium();
+    const popup = await session.openPopup();
+    const send = (message: object) => popup.evaluate((body) => chrome.runtime.sendMessage(body), message);
+    await send({ type: 'updateSettings', input: { settings: { cannedAction: 'collapse' } } });
+    const page = await session.openPage(url('https://news.ycombinator.com/'));
+    const repeat = 'working from home with one simple app';
+    await expect.poll(() => hiddenRows(page, repeat), { timeout: 15_000 }).toBe(3);
+    const clean = await page.evaluate(() =>
+      [...document.querySelectorAll('tr.athing.comtr[data-uncanned="clean"]')].map((row) => row.id),
+    );
+    expect(clean.length).toBeGreaterThan(5);
+    await send({ type: 'setSitePaused', input: { site: 'hackernews', paused: true } });
+    await expect.poll(() => hiddenRows(page, repeat)).toBe(0);
+    // Every frame from here: is any ordinary comment (painted while paused) blank?
+    await page.evaluate((ids) => {
+      const probe = { blank: 0, frames: 0, done: false };
+      Object.assign(window, { probe });
+      const rows = ids.map((id) => document.getElementById(id) as Element);
+      const frame = () => {
+        probe.frames++;
+        if (rows.some((row) => !row.checkVisibility({ visibilityProperty: true }))) probe.blank++;
+        if (!probe.done) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }, clean);
+    await send({ type: 'setSitePaused', input: { site: 'hackernews', paused: false } });
+    await expect.poll(() => hiddenRows(page, repeat)).toBe(3);
+    await page.waitForTimeout(500);
+    const probe = await page.evaluate(() => {
+      const state = (window as unknown as { probe: { blank: number; frames: number; done: boolean } }).probe;
+      state.done = true;
+      return state;
+    });
+    expect(probe.frames).toBeGreaterThan(10);
+    expect(probe.blank, 'frames in which an ordinary comment was blank').toBe(0);
+  });
 });
