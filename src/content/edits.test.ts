@@ -146,20 +146,47 @@ describe('another view of a message, asked for by the viewer', () => {
     stop();
   });
 
-  it('clicks on our own controls or long ago are not the viewer asking for another view', () => {
+  it('a translation read again later (a re-render, a virtualized list) is still not sent', async () => {
+    const original = 'Ganhe dinheiro em casa com um app simples, veja o meu perfil';
+    const [first, second] = [message('m1', 'bob', original), message('m2', 'ann', `${original}!`)];
+    const buttons = [withButton(first, 'Translate'), withButton(second, 'Translate')];
+    document.body.append(first, second);
+    const { sent, stop, settle } = livePipeline(testAdapter, testState);
+    await settle();
+    for (const button of buttons) button.click(); // two comments translated at once
+    setText(first, 'Make money at home with one simple app, see my profile');
+    setText(second, 'Make money at home with one simple app, see my profile!');
+    await settle();
+    const clone = first.cloneNode(true) as HTMLElement; // re-rendered long after the click
+    vi.spyOn(performance, 'now').mockReturnValue(performance.now() + 60_000);
+    first.replaceWith(clone);
+    await settle();
+    vi.restoreAllMocks();
+    expect(sent).toEqual([`m1|bob|${original}`, `m2|ann|${original}!`]);
+    stop();
+  });
+
+  it('counts clicks in a component of the message, but not ours, not toggles, not long ago', () => {
     let now = 0;
-    const clicks = new ViewerClicks(document, () => now);
+    const clicks = new ViewerClicks(window, () => now);
     const item = message('m1');
     const button = withButton(item, 'Translate');
+    const like = withButton(item, 'Like');
+    like.setAttribute('aria-pressed', 'false');
     const ours = document.createElement('uncanned-controls');
-    item.append(ours);
+    const inOurs = ours.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
+    const component = document.createElement('div');
+    const inComponent = component.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
+    item.append(ours, component);
     document.body.append(item);
-    ours.click();
-    expect(clicks.clickedIn(item)).toBe(false);
-    button.click();
-    expect(clicks.clickedIn(item)).toBe(true);
-    expect(clicks.clickedIn(message('m2'))).toBe(false);
+    for (const control of [inOurs, like]) control.click();
+    expect(clicks.clickedIn(item, now)).toBe(false);
+    inComponent.click();
+    expect(clicks.clickedIn(item, now)).toBe(true);
     now = viewChangeMs;
-    expect(clicks.clickedIn(item)).toBe(false);
+    expect(clicks.clickedIn(item, now)).toBe(false);
+    button.click();
+    expect(clicks.clickedIn(item, now)).toBe(true);
+    expect(clicks.clickedIn(message('m2'), now)).toBe(false);
   });
 });

@@ -68,7 +68,7 @@ export class Pipeline {
     private readonly deps: PipelineDeps,
   ) {
     this.now = deps.now ?? (() => performance.now());
-    this.clicks = new ViewerClicks(doc, this.now);
+    this.clicks = new ViewerClicks(doc.defaultView, this.now);
     this.itemSelector = planFor(adapter).item;
     this.intake = new Intake(adapter, doc);
     this.verdicts = new Verdicts(
@@ -174,7 +174,7 @@ export class Pipeline {
     this.shown.add(data.id, item);
     if (data.text) this.hasReadText = true;
     const isCounted = !this.carried.has(item);
-    const isViewChange = this.clicks.clickedIn(item); // false at once while the viewer clicked nothing lately
+    const isViewChange = this.clicks.clickedIn(item, this.tickStart); // false at once without a recent click
     const entry = this.verdicts.read(data, (toSend) => this.queue.add(toSend), isCounted, isViewChange);
     this.mark(item, entry.data, entry.verdict, isFresh);
   }

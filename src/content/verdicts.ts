@@ -25,6 +25,9 @@ function textHash(text: string): number {
 /** A cut text's end: "…" or "...", with the spaces around it. */
 const trailingCut = /\s*(?:…|\.\.\.)\s*$/;
 
+/** Only a text ending in "." or "…" (or a space) can end in a cut: the regex runs on those alone. */
+const mayEndCut = (text: string) => /[.…\s]/.test(text.charAt(text.length - 1));
+
 /** `text` begins with what was sent for `entry` (cut there) and goes on: "See more" brought the rest. */
 const isRestOf = (entry: Entry, text: string): boolean =>
   entry.stemLength !== undefined &&
@@ -51,6 +54,8 @@ export interface Entry {
   /** Length and hash of that text without a trailing "…": a longer text starting with it is the rest of it. */
   stemLength?: number;
   stemHash?: number;
+  /** Hashes of other views of it the viewer asked for (a translation): read again, they are not sent either. */
+  views?: number[];
   /** How often it was sent again for a changed text. */
   edits?: number;
   /** Its own verdict, as the background gave it (`verdict` may be its cluster's best, see ClusterMemory). */
@@ -111,13 +116,18 @@ export class Verdicts {
       if (entry.isTextless && hasText) {
         entry.isTextless = undefined;
         this.ask(entry, data, classify);
-      } else if (hasText && (entry.edits ?? 0) < maxEdits && textHash(data.text) !== entry.textHash) {
+      } else if (hasText && (entry.edits ?? 0) < maxEdits) {
+        const hash = textHash(data.text);
         // The background judges it again if the text really changed (its old text leaves the history); the old
-        // verdict shows until the answer. Not when the viewer asked for another view of it (a translation, the
-        // original again): the text it was judged by stays, unless the view brought the rest of that text.
-        if (!isViewChange || isRestOf(entry, data.text)) {
-          entry.edits = (entry.edits ?? 0) + 1;
-          this.ask(entry, data, classify);
+        // verdict shows until the answer. Not another view the viewer asked for (a translation, the original
+        // again), now or when read again later: the text it was judged by stays, unless the view brought the
+        // rest of that text ("See more").
+        if (hash !== entry.textHash && !entry.views?.includes(hash)) {
+          if (isViewChange && !isRestOf(entry, data.text)) entry.views = [...(entry.views ?? []).slice(-3), hash];
+          else {
+            entry.edits = (entry.edits ?? 0) + 1;
+            this.ask(entry, data, classify);
+          }
         }
       }
     } else {
@@ -141,7 +151,8 @@ export class Verdicts {
   private ask(entry: Entry, data: ItemData, classify: (data: ItemData) => void): void {
     entry.isAsked = true;
     entry.textHash = textHash(data.text);
-    const stem = data.text.replace(trailingCut, '');
+    entry.views = undefined; // views of the text it was judged by before
+    const stem = mayEndCut(data.text) ? data.text.replace(trailingCut, '') : data.text;
     entry.stemLength = stem.length;
     entry.stemHash = stem.length === data.text.length ? entry.textHash : textHash(stem);
     classify(data);
