@@ -16,12 +16,17 @@ for (const mode of modes) {
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--mode', mode], { stdio: 'inherit', env });
 }
 checkClassicScripts(buildDir);
+// Firefox's hold and wait rules (src/content/firefox-sheet.ts): a stylesheet Firefox removes with the extension.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/firefox-css.ts', path.join(buildDir, 'content.css')], {
+  stdio: 'inherit',
+});
 
 const manifest = JSON.parse(fs.readFileSync('manifest.json', 'utf8'));
 for (const target of ['chrome', 'firefox']) {
   const outDir = path.resolve('dist', `${prefix}${target}`);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.cpSync(buildDir, outDir, { recursive: true });
+  if (target === 'chrome') fs.rmSync(path.join(outDir, 'content.css')); // Chromium lifts our own <style>'s rules
   const targetManifest = manifestFor(target, manifest);
   if (e2e) targetManifest.content_scripts.push({ matches: ['https://uncanned.test/*'], js: ['e2e-open-popup.js'] });
   else assertNoTestHooks(outDir);
@@ -38,6 +43,7 @@ function manifestFor(target, source) {
     delete result.browser_specific_settings;
   } else {
     result.background = { scripts: source.background.scripts };
+    for (const script of result.content_scripts) script.css = ['content.css'];
   }
   return result;
 }

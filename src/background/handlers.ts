@@ -11,7 +11,6 @@ import { explainCopies, senderCopies, templateCopies } from './copies';
 import { dataHandlers } from './handlers-data';
 import { peopleHandlers } from './handlers-people';
 import { listRepeatSenders } from './lists';
-import { insertPageCss } from './page-css';
 import { pageStateFor } from './page-state';
 import { enableOnOrigin, getTabSummary, reportPageStatus } from './tabs';
 import { listTemplates } from './templates-list';
@@ -21,7 +20,6 @@ const db = getDb;
 export const handlers: Handlers<ToBackground> = {
   classify: (input) => classify(input),
   reportPageStatus: (input, sender) => reportPageStatus(input, sender),
-  insertPageCss: ({ css }, sender) => insertPageCss(css, sender),
   getPageState: async ({ site }) => pageStateFor(await db(), site),
   explainMessage: async ({ site, id }) => explainCopies(await db(), site, id),
   getStrings: ({ keys }) => localizedTemplates(keys),

@@ -190,6 +190,26 @@ describe('enableOnOrigin', () => {
       target: { tabId: 7, allFrames: true },
       files: ['content.js'],
     });
+    expect(bg.browser.scripting.insertCSS).not.toHaveBeenCalled(); // Chrome: no content.css
+  });
+
+  it("in Firefox, registers and injects the manifest's content.css with it, and adds it to an older registration", async () => {
+    bg.browser.grantedOrigins.add('https://mastodon.example/*');
+    bg.browser.registeredScripts.push({ id: 'origin:https://blog.example', matches: ['https://blog.example/*'] });
+    bg.browser.grantedOrigins.add('https://blog.example/*');
+    bg.browser.manifest.content_scripts[0] = { js: ['content.js'], css: ['content.css'] };
+    await bg.send('enableOnOrigin', { origin: 'https://mastodon.example', tabId: 7 });
+    expect(bg.browser.scripting.registerContentScripts).toHaveBeenCalledWith([
+      expect.objectContaining({ js: ['content.js'], css: ['content.css'] }),
+    ]);
+    expect(bg.browser.scripting.insertCSS).toHaveBeenCalledWith({
+      target: { tabId: 7, allFrames: true },
+      files: ['content.css'],
+    });
+    await bg.send('enableOnOrigin', { origin: 'https://blog.example' }); // registered before content.css existed
+    expect(bg.browser.registeredScripts.find((script) => script.id === 'origin:https://blog.example')?.css).toEqual([
+      'content.css',
+    ]);
   });
 
   it.each([
@@ -201,16 +221,5 @@ describe('enableOnOrigin', () => {
     const reply = await bg.reply('enableOnOrigin', { origin });
     expect(reply.ok ? '' : reply.error.message).toMatch(message);
     expect(bg.browser.scripting.registerContentScripts).not.toHaveBeenCalled();
-  });
-});
-
-describe('page stylesheets (Firefox wait rules)', () => {
-  it("inserts a content script's stylesheet into its own frame only, never for a sender outside a tab", async () => {
-    const css = ':root[data-uncanned-wait="data-uncanned"] :is(p){visibility:hidden!important}';
-    await bg.send('insertPageCss', { css }, contentScript(9, 4));
-    expect(bg.browser.scripting.insertCSS).toHaveBeenCalledWith({ target: { tabId: 9, frameIds: [4] }, css });
-    await expect(bg.send('insertPageCss', { css })).rejects.toThrow(/from a tab/);
-    await expect(bg.send('insertPageCss', { css: 'x'.repeat(20_000) }, contentScript(9))).rejects.toThrow();
-    expect(bg.browser.scripting.insertCSS).toHaveBeenCalledOnce();
   });
 });

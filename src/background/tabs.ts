@@ -158,15 +158,32 @@ export async function enableOnOrigin(originText: string, tabId?: number): Promis
     throw new Error(`No permission for ${origin}: request it first`);
   }
   const id = `origin:${origin}`;
-  const known = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (known.length > 0) return;
+  // Firefox's manifest lists content.css with content.js (src/content/firefox-sheet.ts); Chrome's lists none.
+  const css = browser.runtime.getManifest().content_scripts?.[0]?.css ?? [];
+  const withCss = css.length > 0 ? { css } : {};
+  const [known] = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (known) {
+    // Registered by a version without the stylesheet: it comes with the next load.
+    if (css.some((file) => !known.css?.includes(file))) await browser.scripting.updateContentScripts([{ id, css }]);
+    return;
+  }
   await browser.scripting.registerContentScripts([
-    { id, matches, js: ['content.js'], runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
+    {
+      id,
+      matches,
+      js: ['content.js'],
+      ...withCss,
+      runAt: 'document_start',
+      allFrames: true,
+      persistAcrossSessions: true,
+    },
   ]);
   // Registered scripts only run on the next load: start reading the page the user is looking at now.
   if (tabId !== undefined) {
-    await browser.scripting
-      .executeScript({ target: { tabId, allFrames: true }, files: ['content.js'] })
-      .catch((error: unknown) => console.warn(`[uncanned] could not start on tab ${tabId}: ${String(error)}`));
+    const target = { tabId, allFrames: true };
+    await Promise.all([
+      browser.scripting.executeScript({ target, files: ['content.js'] }),
+      css.length > 0 ? browser.scripting.insertCSS({ target, files: css }) : undefined,
+    ]).catch((error: unknown) => console.warn(`[uncanned] could not start on tab ${tabId}: ${String(error)}`));
   }
 }

@@ -7,7 +7,6 @@ import { loadHoldSites } from '../shared/hold-sites';
 import { sendToBackground } from '../shared/messaging';
 import type { PageState } from '../shared/views';
 import { adapters, pickAdapter } from './adapters/index';
-import { planFor } from './extract';
 import { loadStrings } from './i18n';
 import { holdUntilState, releaseHold } from './page-style';
 import { startSession } from './session';
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
   // Before the site paints (see styles.ts `pendingRule`). On an origin the user enabled, the adapter is known only
   // once the markup is there (Mastodon, WordPress): until then, what any of those would read is held.
   const held = adapter ? [adapter] : adapters.filter((candidate) => candidate.detect !== undefined);
-  holdUntilState(document, held.map((candidate) => planFor(candidate).item).join(', '));
+  holdUntilState(document, held);
   const isHeld = (sites: readonly string[]) => held.some((candidate) => sites.includes(candidate.id));
   void loadHoldSites().then((sites) => sites && !isHeld(sites) && releaseHold(document), ignore);
   if (!adapter) {

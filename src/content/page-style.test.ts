@@ -44,7 +44,7 @@ describe('messages held until the page state arrives', () => {
   const held = ':is(div.message){visibility:hidden!important}';
 
   it('keeps them unpainted until the state comes, which brings the pre-hide rules instead', () => {
-    holdUntilState(document, 'div.message');
+    holdUntilState(document, [testAdapter]);
     expect(style()).toContain(held);
     updatePageStyle(
       document,
@@ -58,7 +58,7 @@ describe('messages held until the page state arrives', () => {
   it('lets them paint after a while when the background never answers', () => {
     vi.useFakeTimers();
     try {
-      holdUntilState(document, 'div.message');
+      holdUntilState(document, [testAdapter]);
       vi.advanceTimersByTime(pendingCapMs - 1);
       expect(style()).toContain(held);
       vi.advanceTimersByTime(1);
@@ -69,7 +69,7 @@ describe('messages held until the page state arrives', () => {
   });
 
   it('keeps holding them for the first verdicts when canned messages are collapsed or hidden', () => {
-    holdUntilState(document, 'div.message');
+    holdUntilState(document, [testAdapter]);
     updatePageStyle(document, testAdapter, { ...testState, cannedAction: 'collapse' });
     expect(style()).toContain(held);
     releaseHold(document);

@@ -6,10 +6,12 @@ import { activeMute } from './decide';
 import { planFor } from './extract';
 import {
   behindAttribute,
+  holdAttribute,
   pageCss,
   pageStyleId,
   pendingRule,
   prehideRule,
+  siteAttribute,
   type WaitUntil,
   waitAttribute,
   waitCss,
@@ -51,7 +53,7 @@ export const pendingCapMs = 1_500;
 const holds = new WeakMap<Document, string>();
 const rules = new WeakMap<Document, string>();
 /** Each document's wait rule (see `waitingCss`), and the documents whose pipeline fell behind (rule off). */
-const waits = new WeakMap<Document, { css: string; until: WaitUntil }>();
+const waits = new WeakMap<Document, { css: string; until: WaitUntil; site: string }>();
 const behind = new WeakSet<Document>();
 
 function render(doc: Document): void {
@@ -62,18 +64,31 @@ function render(doc: Document): void {
 }
 
 /**
- * At document_start: holds the adapter's messages unpainted until `updatePageStyle` brings the page state (a muted
+ * At document_start: holds the adapters' messages unpainted until `updatePageStyle` brings the page state (a muted
  * sender's message must not paint before its pre-hide rule) or, when the user collapses or hides canned messages,
- * until what the page shows is judged and marked (`releaseHold`); at most `pendingCapMs`.
+ * until what the page shows is judged and marked (`releaseHold`); at most `pendingCapMs`. In Firefox the hold is a
+ * rule of content.css that the root turns on (firefox-sheet.ts).
  */
-export function holdUntilState(doc: Document, itemSelector: string): void {
-  holds.set(doc, pendingRule(itemSelector));
-  render(doc);
+export function holdUntilState(doc: Document, held: readonly SiteAdapter[]): void {
+  if (isUnloadedSilently(doc)) {
+    watchBackForward(doc);
+    doc.documentElement.setAttribute(holdAttribute, held.map((adapter) => adapter.id).join(' '));
+  } else {
+    holds.set(doc, pendingRule(held.map((adapter) => planFor(adapter).item).join(', ')));
+    render(doc);
+  }
   setTimeout(() => releaseHold(doc), pendingCapMs);
 }
 
 export function releaseHold(doc: Document): void {
-  if (holds.delete(doc)) render(doc);
+  if (dropHold(doc)) render(doc);
+}
+
+/** Ends the hold; true if our stylesheet held it (it needs rendering again). */
+function dropHold(doc: Document): boolean {
+  const root = doc.documentElement;
+  if (root.hasAttribute(holdAttribute)) root.removeAttribute(holdAttribute);
+  return holds.delete(doc);
 }
 
 /** One rule per sender, so one selector the browser rejects cannot disable the others. */
@@ -99,18 +114,43 @@ export function setBehind(doc: Document, isBehind: boolean): void {
 /** Only while a wait rule exists: the site's own observers of its root element see nothing of ours otherwise. */
 function markBehind(doc: Document): void {
   const root = doc.documentElement;
-  root.toggleAttribute(behindAttribute, waits.has(doc) && behind.has(doc));
-  const until = isUnloadedSilently(doc) ? waits.get(doc)?.until : undefined;
-  if (until === undefined) root.removeAttribute(waitAttribute);
-  else if (root.getAttribute(waitAttribute) !== until) root.setAttribute(waitAttribute, until);
+  const wait = waits.get(doc);
+  root.toggleAttribute(behindAttribute, wait !== undefined && behind.has(doc));
+  if (!isUnloadedSilently(doc)) return;
+  // Firefox: content.css holds the rule; these attributes turn it on for this page's adapter.
+  setOrRemove(root, waitAttribute, wait?.until);
+  setOrRemove(root, siteAttribute, wait?.site);
+}
+
+function setOrRemove(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) {
+    if (element.hasAttribute(name)) element.removeAttribute(name);
+  } else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+/**
+ * Firefox: a page kept for Back and Forward keeps content.css even when the extension leaves meanwhile (review,
+ * Firefox ESR): the root attributes go while it is away and come back only if we are still there to read it.
+ */
+const watched = new WeakSet<Document>();
+function watchBackForward(doc: Document): void {
+  const view = doc.defaultView;
+  if (watched.has(doc) || !view) return;
+  watched.add(doc);
+  view.addEventListener('pagehide', (event) => {
+    if (!(event as PageTransitionEvent).persisted) return;
+    for (const name of [holdAttribute, waitAttribute, siteAttribute]) doc.documentElement.removeAttribute(name);
+  });
+  view.addEventListener('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) markBehind(doc);
+  });
 }
 
 /**
  * Firefox leaves our stylesheet in the page when it unloads the extension (an update, a disable) and runs nothing of
- * ours after it: a wait rule there would keep every later message blank for good (review, Firefox ESR). There the
- * wait rules go into a sheet the browser inserts and removes with the extension (`insertSheet`), each gated by the
- * root's `waitAttribute`. Its content scripts are the ones that see the page through Xray wrappers. Chromium's
- * orphaned script lifts the rule.
+ * ours after it: a rule there that keeps messages blank would keep them blank for good (review, Firefox ESR). There
+ * the hold and the wait rules are in content.css instead (firefox-sheet.ts). Its content scripts are the ones that
+ * see the page through Xray wrappers. Chromium's orphaned script lifts the rules.
  */
 const isUnloadedSilently = (doc: Document) => 'wrappedJSObject' in (doc.defaultView ?? {});
 
@@ -123,41 +163,20 @@ function waitingRule(adapter: SiteAdapter, state: PageState): { selector: string
   return hasMute && adapter.unhookedItems ? { selector: adapter.unhookedItems, until: 'data-uncanned-id' } : undefined;
 }
 
-/** The wait rule for `doc` (gated by the root attribute in Firefox, see above), if any. */
-export function waitingCss(adapter: SiteAdapter, state: PageState, doc?: Document): string | undefined {
+/** The wait rule our stylesheet holds (Chromium; Firefox's is in content.css), if any. */
+export function waitingCss(adapter: SiteAdapter, state: PageState): string | undefined {
   const rule = waitingRule(adapter, state);
-  return rule && waitCss(rule.selector, rule.until, doc !== undefined && isUnloadedSilently(doc));
+  return rule && waitCss(rule.selector, rule.until);
 }
 
-/** Firefox: the wait rules each document's browser-inserted sheets hold (one per rule, never taken back). */
-const inserted = new WeakMap<Document, Set<string>>();
-
-function insertOnce(doc: Document, css: string, insertSheet: (css: string) => Promise<unknown>): void {
-  const sheets = inserted.get(doc) ?? new Set();
-  inserted.set(doc, sheets);
-  if (sheets.has(css)) return;
-  sheets.add(css);
-  // Refused (no access to the frame): messages paint at once, as without a rule; a later state change asks again.
-  insertSheet(css).catch(() => sheets.delete(css));
-}
-
-/**
- * The page state's pre-hide rules; the hold goes too unless canned messages are to be hidden (see above).
- * `insertSheet` asks the background to insert a stylesheet into this frame (Firefox's wait rules).
- */
-export function updatePageStyle(
-  doc: Document,
-  adapter: SiteAdapter,
-  state: PageState,
-  insertSheet?: (css: string) => Promise<unknown>,
-): void {
+/** The page state's pre-hide rules and wait rule; the hold goes too unless canned messages are to be hidden. */
+export function updatePageStyle(doc: Document, adapter: SiteAdapter, state: PageState): void {
   rules.set(doc, prehideCss(adapter, state));
   const rule = waitingRule(adapter, state);
-  const css = waitingCss(adapter, state, doc);
-  if (rule && css) waits.set(doc, { css, until: rule.until });
+  if (rule) waits.set(doc, { css: waitCss(rule.selector, rule.until), until: rule.until, site: adapter.id });
   else waits.delete(doc);
-  if (css && isUnloadedSilently(doc) && insertSheet) insertOnce(doc, css, insertSheet);
+  if (rule && isUnloadedSilently(doc)) watchBackForward(doc);
   markBehind(doc);
-  if (state.paused || state.cannedAction === 'flag') holds.delete(doc);
+  if (state.paused || state.cannedAction === 'flag') dropHold(doc);
   render(doc);
 }

@@ -26,8 +26,6 @@ const budgetMs = 6; // per tick, well under one frame
 const pageUrl = () => location.href.slice(0, 4096);
 const reportDelayMs = 400;
 const withoutFragment = (url: string) => url.split('#', 1)[0];
-/** Firefox's wait rules go into a sheet the browser inserts (page-style.ts `isUnloadedSilently`). */
-const insertSheet = (css: string) => sendToBackground('insertPageCss', { css });
 
 export function startSession(adapter: SiteAdapter, doc: Document, initial: PageState): void {
   let state = initial;
@@ -253,7 +251,7 @@ export function startSession(adapter: SiteAdapter, doc: Document, initial: PageS
     if (isStopped) return;
     state = next;
     scheduleExpiry();
-    updatePageStyle(doc, adapter, state, insertSheet);
+    updatePageStyle(doc, adapter, state);
     if (state.paused) {
       pause();
       scheduleReport(); // counts start over: the badge must not keep this page's old count

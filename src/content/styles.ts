@@ -19,17 +19,20 @@ export const pendingRule = (itemSelector: string): string => `:is(${itemSelector
  * `data-uncanned-unread`. The rule is off while the pipeline is more than 1.5 s behind (`behindAttribute`). (A CSS animation
  * as the cap, one per waiting element, cost a second of style recalculation on a 5,000-comment page.)
  */
-export const waitCss = (selector: string, until: WaitUntil, isGated = false): string =>
-  `:root${isGated ? `[${waitAttribute}="${until}"]` : ''}:not([${behindAttribute}]) :is(${selector}):not([${until}], [data-uncanned-unread]){visibility:hidden!important}`;
+export const waitCss = (selector: string, until: WaitUntil): string =>
+  `:root:not([${behindAttribute}]) :is(${selector}):not([${until}], [data-uncanned-unread]){visibility:hidden!important}`;
 
 /** What a waiting message waits for: its reading (the id is written) or its verdict. */
 export type WaitUntil = 'data-uncanned-id' | 'data-uncanned';
 
 /**
- * Firefox: a wait rule lives in a sheet the browser inserted for us (page-style.ts) and applies only while the root
- * says which one is in force; a sheet cannot be taken back at once, an attribute can.
+ * Firefox: the hold and the wait rules live in content.css (firefox-sheet.ts), each off until the root names the
+ * adapters it holds (`holdAttribute`), or what this page's messages wait for (`waitAttribute`) and its adapter
+ * (`siteAttribute`).
  */
+export const holdAttribute = 'data-uncanned-hold';
 export const waitAttribute = 'data-uncanned-wait';
+export const siteAttribute = 'data-uncanned-site';
 
 /** On the root element while the pipeline is behind: an attribute, so the browser restyles only the messages. */
 export const behindAttribute = 'data-uncanned-behind';

@@ -68,11 +68,6 @@ export const toBackgroundSchemas = {
       layoutChanged: v.optional(v.boolean()),
     }),
   },
-  /**
-   * Content, in Firefox only: a stylesheet for the sender's own frame that the browser inserts, and removes when it
-   * unloads the extension (it keeps a `<style>` of ours). Our content script's own rules, never page text.
-   */
-  insertPageCss: { origin: 'any', input: v.object({ css: text(16_384) }) },
   /** Content: mutes, feedback and settings that decide what to hide on this site. */
   getPageState: { origin: 'any', input: v.object({ site }) },
   /** Content and popup: earlier copies of a message, for the chip's explanation. */
@@ -121,7 +116,6 @@ export const toBackgroundSchemas = {
 export interface ToBackgroundOutputs {
   classify: ItemVerdict[];
   reportPageStatus: void;
-  insertPageCss: void;
   getPageState: PageState;
   getStrings: Record<string, string>;
   explainMessage: MessageCopy[];

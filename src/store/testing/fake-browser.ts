@@ -77,12 +77,16 @@ export interface FakeTab {
 
 export function createFakeBrowser() {
   const tabs: FakeTab[] = [];
-  const registeredScripts: { id: string; matches?: string[] }[] = [];
+  const registeredScripts: { id: string; matches?: string[]; css?: string[] }[] = [];
   const grantedOrigins = new Set<string>();
+  const manifest: { content_scripts: { js: string[]; css?: string[] }[] } = {
+    content_scripts: [{ js: ['content.js'] }],
+  };
   const fake = {
     openTabs: tabs,
     grantedOrigins,
     registeredScripts,
+    manifest,
     storage: {
       local: fakeStorageArea(),
       session: fakeStorageArea() as FakeStorageArea | undefined,
@@ -96,6 +100,8 @@ export function createFakeBrowser() {
       onInstalled: fakeEvent(),
       onStartup: fakeEvent(),
       sendMessage: vi.fn(),
+      /** Chrome's: Firefox's also lists content.css (tests set `manifest.content_scripts[0].css`). */
+      getManifest: () => manifest,
     },
     action: { setBadgeText: vi.fn(async () => {}), setBadgeBackgroundColor: vi.fn(async () => {}) },
     i18n: fakeBrowser.i18n, // the real en messages.json with Chrome's placeholder rules
@@ -105,7 +111,11 @@ export function createFakeBrowser() {
     scripting: {
       executeScript: vi.fn(async () => []),
       insertCSS: vi.fn(async () => {}),
-      registerContentScripts: vi.fn(async (scripts: { id: string; matches?: string[] }[]) => {
+      updateContentScripts: vi.fn(async (scripts: { id: string; css?: string[] }[]) => {
+        for (const change of scripts)
+          Object.assign(registeredScripts.find((known) => known.id === change.id) ?? {}, change);
+      }),
+      registerContentScripts: vi.fn(async (scripts: { id: string; matches?: string[]; css?: string[] }[]) => {
         for (const script of scripts) {
           if (registeredScripts.some((known) => known.id === script.id)) throw new Error(`Duplicate id ${script.id}`);
           registeredScripts.push(script);

@@ -70,7 +70,7 @@ export async function launchFirefox(
   };
 }
 
-async function serveFixtures(page: Page): Promise<void> {
+export async function serveFixtures(page: Page): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
