@@ -197,7 +197,11 @@ describe('enableOnOrigin', () => {
     bg.browser.grantedOrigins.add('https://mastodon.example/*');
     bg.browser.registeredScripts.push({ id: 'origin:https://blog.example', matches: ['https://blog.example/*'] });
     bg.browser.grantedOrigins.add('https://blog.example/*');
-    bg.browser.manifest.content_scripts[0] = { js: ['content.js'], css: ['content.css'] };
+    // As Firefox's getManifest() gives it: a full URL, which registering refuses.
+    bg.browser.manifest.content_scripts[0] = {
+      js: ['content.js'],
+      css: ['chrome-extension://uncanned-test/content.css'],
+    };
     await bg.send('enableOnOrigin', { origin: 'https://mastodon.example', tabId: 7 });
     expect(bg.browser.scripting.registerContentScripts).toHaveBeenCalledWith([
       expect.objectContaining({ js: ['content.js'], css: ['content.css'] }),

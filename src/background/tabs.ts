@@ -143,6 +143,17 @@ export async function getTabSummary(tabId: number): Promise<TabSummary> {
     : { ...empty, site: null, status: 'needs-permission', origin };
 }
 
+/**
+ * The stylesheets the manifest lists with content.js: Firefox's content.css (src/content/firefox-sheet.ts), none in
+ * Chrome. Firefox gives them as moz-extension:// URLs, and registering them takes paths.
+ */
+const contentCss = () => (browser.runtime.getManifest().content_scripts?.[0]?.css ?? []).map(relativeToExtension);
+
+const relativeToExtension = (file: string) => {
+  const root = browser.runtime.getURL('');
+  return file.startsWith(root) ? file.slice(root.length) : file;
+};
+
 /** Registers content.js for a user-granted origin (Mastodon, WordPress…), kept across browser restarts. */
 export async function enableOnOrigin(originText: string, tabId?: number): Promise<void> {
   let origin: string;
@@ -158,13 +169,13 @@ export async function enableOnOrigin(originText: string, tabId?: number): Promis
     throw new Error(`No permission for ${origin}: request it first`);
   }
   const id = `origin:${origin}`;
-  // Firefox's manifest lists content.css with content.js (src/content/firefox-sheet.ts); Chrome's lists none.
-  const css = browser.runtime.getManifest().content_scripts?.[0]?.css ?? [];
+  const css = contentCss();
   const withCss = css.length > 0 ? { css } : {};
   const [known] = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (known) {
     // Registered by a version without the stylesheet: it comes with the next load.
-    if (css.some((file) => !known.css?.includes(file))) await browser.scripting.updateContentScripts([{ id, css }]);
+    const knownCss = (known.css ?? []).map(relativeToExtension);
+    if (css.some((file) => !knownCss.includes(file))) await browser.scripting.updateContentScripts([{ id, css }]);
     return;
   }
   await browser.scripting.registerContentScripts([

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox } from './lib/firefox';
 import { fixturePages } from './lib/fixtures';
 import { type MarkedMessage, readMarkedMessages } from './lib/marked-messages';
+import { waitFor } from './lib/poll';
 
 // The same in-page flow as content.e2e.ts, in Firefox ESR with the e2e build (puppeteer-core over BiDi), on
 // three sites: flagging, Mute repeat sender in this tab and a second one, reload, ordinary comments untouched.
@@ -19,16 +20,6 @@ const sites = [
 type Row = MarkedMessage;
 
 const snapshot = (page: Page): Promise<Row[]> => page.evaluate(readMarkedMessages);
-
-async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await probe();
-  }
-  return value;
-}
 
 const isJudged = (rows: Row[]) => {
   const copies = rows.filter((row) => row.text.includes(repeat));

@@ -13,9 +13,6 @@ const url = (prefix: string) => Object.keys(fixturePages()).find((key) => key.st
 const hackerNews = url('https://news.ycombinator.com/');
 const repeat = 'working from home with one simple app';
 
-/** The WebExtension API, as the popup (opened in a tab) sees it. */
-declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const invisibleRows = (page: Page) =>
   page.evaluate(
@@ -23,14 +20,6 @@ const invisibleRows = (page: Page) =>
       [...document.querySelectorAll('tr.athing.comtr')].filter((row) => getComputedStyle(row).visibility === 'hidden')
         .length,
   );
-
-async function collapseCanned(session: FirefoxSession): Promise<void> {
-  const popup = await session.openPopup();
-  await popup.evaluate(() =>
-    browser.runtime.sendMessage({ type: 'updateSettings', input: { settings: { cannedAction: 'collapse' } } }),
-  );
-  await popup.close();
-}
 
 let session: FirefoxSession | undefined;
 afterEach(async () => {
@@ -41,7 +30,7 @@ afterEach(async () => {
 describe('Firefox ESR: our rules go with the extension, and hold what they should', () => {
   it('leaves nothing blank when the extension goes while a page loads (canned messages collapsed)', async () => {
     session = await launchFirefox();
-    await collapseCanned(session);
+    await session.updateSettings({ cannedAction: 'collapse' });
     const page = await session.browser.newPage();
     await serveFixtures(page);
     void page.goto(hackerNews).catch(() => {});
@@ -60,7 +49,7 @@ describe('Firefox ESR: our rules go with the extension, and hold what they shoul
 
   it('leaves nothing blank when the extension goes while the page is kept for Back', async () => {
     session = await launchFirefox();
-    await collapseCanned(session);
+    await session.updateSettings({ cannedAction: 'collapse' });
     const page = await session.openPage(hackerNews);
     await page.waitForFunction(() => document.querySelectorAll('[data-uncanned-hidden]').length >= 3);
     await page.evaluate(() => Object.assign(window, { keptForBack: true }));

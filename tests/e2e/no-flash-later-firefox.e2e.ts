@@ -4,26 +4,14 @@ import { addAndWatch } from './lib/add-and-watch';
 import { type FirefoxSession, geckoId, launchFirefox } from './lib/firefox';
 import { fixturePages } from './lib/fixtures';
 import { readMarkedMessages } from './lib/marked-messages';
+import { waitFor } from './lib/poll';
 
 // Firefox ESR: with canned messages collapsed, later canned copies never paint before they are judged (the wait
 // rule is a sheet the browser inserted for us), and once the extension is gone nothing of ours keeps new messages
 // blank (Firefox keeps a <style> element of ours in the page; it removes the sheets it inserted).
 
-/** The WebExtension API, as the popup (opened in a tab) sees it. */
-declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-
 const url = (prefix: string) => Object.keys(fixturePages()).find((key) => key.startsWith(prefix)) ?? prefix;
 const repeat = 'working from home with one simple app';
-
-async function poll<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!accept(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 const hiddenRows = async (page: Page, text: string) =>
   (await page.evaluate(readMarkedMessages)).filter((row) => row.text.includes(text) && row.hidden).length;
@@ -41,7 +29,7 @@ describe('messages added later (Firefox ESR)', () => {
     const mute = await page.waitForSelector('pierce/button[aria-label="Mute repeat sender"]', { timeout: 15_000 });
     await mute?.click();
     expect(
-      await poll(
+      await waitFor(
         () => hiddenRows(page, 'Free gift card'),
         (count) => count === 3,
       ),
@@ -61,14 +49,10 @@ describe('messages added later (Firefox ESR)', () => {
 
   it('never paint a canned copy before its verdict, and paint everything once the extension is removed', async () => {
     session = await launchFirefox();
-    const popup = await session.openPopup();
-    await popup.evaluate(() =>
-      browser.runtime.sendMessage({ type: 'updateSettings', input: { settings: { cannedAction: 'collapse' } } }),
-    );
-    await popup.close();
+    await session.updateSettings({ cannedAction: 'collapse' });
     const page = await session.openPage(url('https://news.ycombinator.com/'));
     expect(
-      await poll(
+      await waitFor(
         () => hiddenRows(page, repeat),
         (count) => count === 3,
       ),

@@ -107,7 +107,12 @@ describe('Enable on this site (Firefox ESR)', () => {
     );
     expect(await popup.evaluate((o) => browser.permissions.contains({ origins: [`${o}/*`] }), origin)).toBe(true);
     expect(await popup.evaluate(() => browser.scripting.getRegisteredContentScripts())).toEqual([
-      expect.objectContaining({ id: `origin:${origin}`, matches: [`${origin}/*`] }),
+      // With Firefox's content.css (src/content/firefox-sheet.ts), so the registered page gets its hold rules.
+      expect.objectContaining({
+        id: `origin:${origin}`,
+        matches: [`${origin}/*`],
+        css: [expect.stringMatching(/content\.css$/)],
+      }),
     ]);
 
     // 3. The open tab is read without a reload (executeScript), once: one chip per canned copy.

@@ -14,6 +14,8 @@ export const extensionUuid = '6d2f3c1a-0b9e-4c55-9a51-6a1f0c2b7e01';
 
 export interface FirefoxSession {
   browser: Browser;
+  /** Changes settings as the options page does (through the popup tab), e.g. `{ cannedAction: 'collapse' }`. */
+  updateSettings(settings: Record<string, unknown>): Promise<void>;
   openPage(url: string): Promise<Page>;
   /** Opens the popup in a tab (Firefox refuses direct navigation to moz-extension:// from the driver). */
   openPopup(tabId?: number): Promise<Page>;
@@ -47,9 +49,18 @@ export async function launchFirefox(
     await page.goto(url);
     return page;
   };
-  return {
+  const session: FirefoxSession = {
     browser,
     openPage,
+    async updateSettings(settings) {
+      const popup = await session.openPopup();
+      await popup.evaluate(
+        (input) =>
+          (globalThis as unknown as ExtensionGlobals).browser.runtime.sendMessage({ type: 'updateSettings', input }),
+        { settings },
+      );
+      await popup.close();
+    },
     async openPopup(tabId) {
       const before = new Set(await browser.pages());
       const query = tabId === undefined ? '' : `?tab=${tabId}`;
@@ -68,6 +79,12 @@ export async function launchFirefox(
     },
     close: () => browser.close(),
   };
+  return session;
+}
+
+/** What an extension page (the popup in a tab) has beside the page's globals. */
+interface ExtensionGlobals {
+  browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 }
 
 export async function serveFixtures(page: Page): Promise<void> {
