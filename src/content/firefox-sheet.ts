@@ -8,7 +8,7 @@
 
 import { joinSelector, type SiteAdapter } from './adapters/define-adapter';
 import { adapters } from './adapters/index';
-import { behindAttribute, holdAttribute, siteAttribute, waitAttribute } from './styles';
+import { behindAttribute, holdAttribute, siteAttribute, unreadAttribute, waitAttribute } from './styles';
 
 const hidden = '{visibility:hidden!important}';
 
@@ -44,7 +44,7 @@ export function firefoxSheet(all: readonly SiteAdapter[] = adapters): string {
   const waitFor = (site: string, until: string, list: string) => {
     const root = `:root[${waitAttribute}="${until}"][${siteAttribute}="${site}"]:not([${behindAttribute}])`;
     for (const item of splitSelectorList(list))
-      rules.push(`${root} ${item}:not([${until}]):not([data-uncanned-unread])${hidden}`);
+      rules.push(`${root} ${item}:not([${until}]):not([${unreadAttribute}])${hidden}`);
   };
   for (const adapter of all) {
     const items = joinSelector(adapter.item);

@@ -4,6 +4,7 @@
  */
 import type { SiteAdapter } from './adapters/define-adapter';
 import { findItems, itemsAfter, planFor } from './extract';
+import { unreadAttribute } from './styles';
 
 export class Intake {
   private readonly nodes = new Set<Node>();
@@ -86,7 +87,7 @@ export class Intake {
    * insertion) would otherwise wait unpainted for good under page-style.ts's wait rule. Returns how many.
    */
   sweepUnread(): number {
-    const missed = this.doc.querySelectorAll(`${this.unmarkedSelector}:not([data-uncanned-unread])`);
+    const missed = this.doc.querySelectorAll(`${this.unmarkedSelector}:not([${unreadAttribute}])`);
     for (const item of missed) this.items.add(item);
     return missed.length;
   }

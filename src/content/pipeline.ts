@@ -14,6 +14,7 @@ import { Intake } from './intake';
 import { applyMarks, clearMarks } from './marks';
 import { ShownElements } from './shown';
 import { removeOrphanStubs } from './stub';
+import { unreadAttribute } from './styles';
 import { Verdicts } from './verdicts';
 import { ViewerClicks } from './viewer-clicks';
 
@@ -33,7 +34,6 @@ export interface PipelineDeps {
  * belong to the new page too (a photo viewer or a dialog with its own address, a `replaceState`): counted then.
  */
 const recentMs = 1_500;
-const unreadAttribute = 'data-uncanned-unread';
 const carriedMs = 3_000;
 
 export class Pipeline {

@@ -20,7 +20,10 @@ export const pendingRule = (itemSelector: string): string => `:is(${itemSelector
  * as the cap, one per waiting element, cost a second of style recalculation on a 5,000-comment page.)
  */
 export const waitCss = (selector: string, until: WaitUntil): string =>
-  `:root:not([${behindAttribute}]) :is(${selector}):not([${until}], [data-uncanned-unread]){visibility:hidden!important}`;
+  `:root:not([${behindAttribute}]) :is(${selector}):not([${until}], [${unreadAttribute}]){visibility:hidden!important}`;
+
+/** On a message the pipeline read and could not judge (no sender): it never waits. */
+export const unreadAttribute = 'data-uncanned-unread';
 
 /** What a waiting message waits for: its reading (the id is written) or its verdict. */
 export type WaitUntil = 'data-uncanned-id' | 'data-uncanned';

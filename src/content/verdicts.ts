@@ -151,7 +151,7 @@ export class Verdicts {
   private ask(entry: Entry, data: ItemData, classify: (data: ItemData) => void): void {
     entry.isAsked = true;
     entry.textHash = textHash(data.text);
-    entry.views = undefined; // views of the text it was judged by before
+    if (entry.views) entry.views = undefined; // views of the text it was judged by before (no new field per message)
     const stem = mayEndCut(data.text) ? data.text.replace(trailingCut, '') : data.text;
     entry.stemLength = stem.length;
     entry.stemHash = stem.length === data.text.length ? entry.textHash : textHash(stem);

@@ -36,7 +36,9 @@ export class ViewerClicks {
   /** The viewer clicked a control inside `item` in the `viewChangeMs` before `now`. */
   clickedIn(item: Element, now: number): boolean {
     if (this.recent.length === 0) return false;
-    this.recent = this.recent.filter((click) => now - click.at < viewChangeMs);
+    // Pruned only once the oldest expired: no array per message read while clicks are recent.
+    if (now - (this.recent[0]?.at ?? now) >= viewChangeMs)
+      this.recent = this.recent.filter((click) => now - click.at < viewChangeMs);
     return this.recent.some((click) => isInside(item, click.control));
   }
 }
